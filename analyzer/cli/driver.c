@@ -1,0 +1,324 @@
+/* driver.c — the two parallel phases of a run (see driver.h).
+ *
+ * Threads share one drv_shared: a mutex guards the next-work index and the
+ * progress line; every other shared array has one slot per job or function,
+ * written by exactly one thread and read by the main thread after join.
+ * Phase 1 keeps the IR of every file (cross-file summaries will need it);
+ * a function defined in a header is kept once, from the first file in job
+ * order that lowered it. */
+#include "cli/driver.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/dedupe.h"
+#include "cli/inputs.h"
+#include "cli/util.h"
+#include "front/front.h"
+
+/* Stack of each worker thread: the front recurses over deeply nested code. */
+#define DRV_STACK_SIZE (16u << 20)
+
+/* What phase 1 produced for one job. */
+typedef struct drv_unit {
+    front_status status;
+    ir_func **funcs;       /* owned until moved to the function list */
+    size_t nfuncs;
+    char *message;
+} drv_unit;
+
+typedef struct drv_shared {
+    const drv_config *cfg;
+    const cli_joblist *jobs;
+    drv_unit *units;           /* phase 1: one per job */
+    ir_func **fns;             /* phase 2: the functions to analyze */
+    size_t nfns;
+    eng_status *status;        /* phase 2: one per function */
+    pthread_mutex_t lock;      /* guards next and the progress line */
+    size_t next;
+    unsigned width;            /* terminal columns, for the progress line */
+} drv_shared;
+
+typedef struct drv_thread {
+    drv_shared *sh;
+    front_worker *w;           /* phase 1 */
+    finding_list found;        /* phase 2 */
+    pthread_t tid;
+} drv_thread;
+
+/* ---- threads ---- */
+
+/* Runs fn on n threads (at least one: fn runs in the caller when no thread
+ * can be started) and waits for all of them. */
+static void drv_run_threads(drv_thread *t, int n, void *(*fn)(void *))
+{
+    pthread_attr_t attr;
+    int have_attr = pthread_attr_init(&attr) == 0;
+    if (have_attr)
+        pthread_attr_setstacksize(&attr, DRV_STACK_SIZE);
+    int started = 0;
+    for (int i = 0; i < n; i++) {
+        if (pthread_create(&t[i].tid, have_attr ? &attr : NULL, fn, &t[i]))
+            break;
+        started++;
+    }
+    if (have_attr)
+        pthread_attr_destroy(&attr);
+    if (started == 0)
+        fn(&t[0]);
+    for (int i = 0; i < started; i++)
+        pthread_join(t[i].tid, NULL);
+}
+
+static unsigned drv_term_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 8)
+        return ws.ws_col;
+    return 80;
+}
+
+/* Prints the progress line for job i (the n-th started); lock held. */
+static void drv_progress(drv_shared *sh, size_t n, size_t i)
+{
+    const char *name = sh->jobs->items[i].display;
+    if (!sh->cfg->progress_tty) {
+        fprintf(stderr, "[%zu/%zu] %s\n", n, sh->jobs->n, name);
+        return;
+    }
+    char head[64];
+    int hl = snprintf(head, sizeof head, "[%zu/%zu] ", n, sh->jobs->n);
+    size_t room = sh->width - 1 > (unsigned)hl ? sh->width - 1 - (unsigned)hl : 0;
+    size_t len = strlen(name);
+    if (len > room)            /* keep the end of the path: the file name */
+        name += len - room;
+    fprintf(stderr, "\r\033[K%s%s", head, name);
+    fflush(stderr);
+}
+
+/* Returns the next work index (>= limit when there is none left). */
+static size_t drv_take(drv_shared *sh, size_t limit, int progress)
+{
+    pthread_mutex_lock(&sh->lock);
+    size_t i = sh->next < limit ? sh->next++ : limit;
+    if (progress && i < limit)
+        drv_progress(sh, i + 1, i);
+    pthread_mutex_unlock(&sh->lock);
+    return i;
+}
+
+/* ---- phase 1: front ---- */
+
+static void drv_unit_take(drv_unit *u, front_result *r)
+{
+    u->status = r->status;
+    u->funcs = r->funcs;
+    u->nfuncs = r->nfuncs;
+    u->message = r->message;
+    r->funcs = NULL;
+    r->nfuncs = 0;
+    r->message = NULL;
+}
+
+static void *drv_front_main(void *arg)
+{
+    drv_thread *t = arg;
+    drv_shared *sh = t->sh;
+    size_t n = sh->jobs->n, i;
+    while ((i = drv_take(sh, n, sh->cfg->progress)) < n) {
+        const cli_job *j = &sh->jobs->items[i];
+        front_result r;
+        memset(&r, 0, sizeof r);
+        /* No workdir: with libclang 14 the front's -working-directory makes
+         * the compiler driver chdir the whole process (the real file
+         * system's working directory is the process's), which breaks every
+         * other thread and the final relative paths.  Database arguments
+         * are made absolute instead (compdb.c), so none is needed. */
+        front_lower_file(t->w, j->file, (const char *const *)j->args.v,
+                         (int)j->args.n, NULL, &r);
+        drv_unit_take(&sh->units[i], &r);
+        front_result_clear(&r);
+    }
+    return NULL;
+}
+
+static int drv_workers_new(drv_thread *t, int n, char **err)
+{
+    for (int i = 0; i < n; i++) {
+        t[i].w = front_worker_new();
+        if (!t[i].w) {
+            *err = cli_xstrdup("could not create a libclang index");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Names each file that could not be parsed, or only partly, on stderr (in
+ * job order) and counts them. */
+static void drv_report_units(const drv_shared *sh, report_summary *s)
+{
+    for (size_t i = 0; i < sh->jobs->n; i++) {
+        const drv_unit *u = &sh->units[i];
+        const char *what = u->status == FRONT_FAILED ? "could not be parsed"
+                                                     : "analyzed with errors";
+        if (u->status == FRONT_OK)
+            continue;
+        if (u->status == FRONT_FAILED)
+            s->failed_files++;
+        else
+            s->partial_files++;
+        fprintf(stderr, "sockleak: %s: %s%s%s\n", sh->jobs->items[i].display,
+                what, u->message ? ": " : "", u->message ? u->message : "");
+    }
+}
+
+static int drv_phase1(drv_shared *sh, drv_thread *t, int n, char **err)
+{
+    int rc = drv_workers_new(t, n, err);
+    if (rc == 0) {
+        drv_run_threads(t, n, drv_front_main);
+        if (sh->cfg->progress && sh->cfg->progress_tty)
+            fputs("\r\033[K", stderr);
+    }
+    for (int i = 0; i < n; i++) {
+        front_worker_free(t[i].w);
+        t[i].w = NULL;
+    }
+    return rc;
+}
+
+/* ---- phase 2: engine ---- */
+
+static void *drv_engine_main(void *arg)
+{
+    drv_thread *t = arg;
+    drv_shared *sh = t->sh;
+    size_t i;
+    while ((i = drv_take(sh, sh->nfns, 0)) < sh->nfns)
+        sh->status[i] = eng_analyze(sh->fns[i], sh->cfg->rules, sh->cfg->eng,
+                                    &t->found);
+    return NULL;
+}
+
+/* "file:function" for every function that hit the budget, sorted. */
+static void drv_budget_names(const drv_shared *sh, report_summary *s)
+{
+    cli_strvec names = {0};
+    for (size_t i = 0; i < sh->nfns; i++) {
+        if (sh->status[i] != ENG_BUDGET)
+            continue;
+        const ir_func *f = sh->fns[i];
+        char *file = cli_path_display(f->loc.file ? f->loc.file : "?");
+        cli_strvec_take(&names, cli_strf("%s:%s", file, f->name));
+        free(file);
+    }
+    cli_dedupe_strings(&names);
+    s->budget_functions = names.v;
+    s->nbudget = names.n;
+}
+
+static void drv_phase2(drv_shared *sh, drv_thread *t, int n, drv_result *out)
+{
+    if (sh->nfns == 0)
+        return;
+    sh->status = calloc(sh->nfns, sizeof *sh->status);
+    if (!sh->status)
+        abort();
+    sh->next = 0;
+    drv_run_threads(t, n, drv_engine_main);
+    for (int i = 0; i < n; i++)
+        finding_list_take(&out->findings, &t[i].found);
+    drv_budget_names(sh, &out->summary);
+    out->summary.functions = sh->nfns;
+}
+
+/* ---- the run ---- */
+
+static int drv_min(int threads, size_t n)
+{
+    return n < (size_t)threads ? (n ? (int)n : 1) : threads;
+}
+
+static void drv_free_ir(drv_shared *sh)
+{
+    for (size_t i = 0; i < sh->nfns; i++)
+        ir_func_free(sh->fns[i]);
+    free(sh->fns);
+    free(sh->status);
+    for (size_t i = 0; sh->units && i < sh->jobs->n; i++) {
+        for (size_t k = 0; k < sh->units[i].nfuncs; k++)
+            ir_func_free(sh->units[i].funcs[k]);
+        free(sh->units[i].funcs);
+        free(sh->units[i].message);
+    }
+    free(sh->units);
+}
+
+/* Moves the functions of every unit, in job order, to sh->fns. */
+static void drv_gather(drv_shared *sh)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < sh->jobs->n; i++)
+        total += sh->units[i].nfuncs;
+    sh->fns = cli_xmalloc((total ? total : 1) * sizeof *sh->fns);
+    for (size_t i = 0; i < sh->jobs->n; i++) {
+        drv_unit *u = &sh->units[i];
+        memcpy(sh->fns + sh->nfns, u->funcs, u->nfuncs * sizeof *u->funcs);
+        sh->nfns += u->nfuncs;
+        free(u->funcs);
+        u->funcs = NULL;
+        u->nfuncs = 0;
+    }
+    sh->nfns = cli_dedupe_header_funcs(sh->fns, sh->nfns);
+}
+
+int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
+            char **err)
+{
+    memset(out, 0, sizeof *out);
+    out->summary.files = jobs->n;
+    drv_shared sh = {.cfg = cfg, .jobs = jobs, .width = drv_term_width()};
+    sh.units = calloc(jobs->n ? jobs->n : 1, sizeof *sh.units);
+    if (!sh.units)
+        abort();
+    pthread_mutex_init(&sh.lock, NULL);
+    int nt = drv_min(cfg->threads, jobs->n);
+    drv_thread *t = calloc((size_t)(cfg->threads > 0 ? cfg->threads : 1),
+                           sizeof *t);
+    if (!t)
+        abort();
+    for (int i = 0; i < (cfg->threads > 0 ? cfg->threads : 1); i++)
+        t[i].sh = &sh;
+    int rc = drv_phase1(&sh, t, nt, err);
+    if (rc == 0) {
+        drv_report_units(&sh, &out->summary);
+        drv_gather(&sh);
+        drv_phase2(&sh, t, drv_min(cfg->threads, sh.nfns), out);
+    }
+    drv_free_ir(&sh);
+    pthread_mutex_destroy(&sh.lock);
+    free(t);
+    if (rc == 0) {
+        report_relativize(&out->findings);
+        finding_list_sort(&out->findings);
+        cli_dedupe_findings(&out->findings);
+        report_fingerprints(&out->findings);
+    }
+    return rc;
+}
+
+void drv_result_clear(drv_result *r)
+{
+    if (!r)
+        return;
+    finding_list_clear(&r->findings);
+    for (size_t i = 0; i < r->summary.nbudget; i++)
+        free(r->summary.budget_functions[i]);
+    free(r->summary.budget_functions);
+    memset(r, 0, sizeof *r);
+}

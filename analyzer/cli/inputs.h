@@ -1,0 +1,44 @@
+/* inputs.h — turns PATH arguments into the list of .c files to analyze, and
+ * the path arithmetic the CLI needs (absolute forms, "is under", display
+ * form).  It reads directories but never opens or parses a source file and
+ * never changes the process's directory. */
+#ifndef SOCKLEAK_CLI_INPUTS_H
+#define SOCKLEAK_CLI_INPUTS_H
+
+#include <stddef.h>
+
+#include "cli/util.h"
+
+/* Returns the malloc'd absolute, lexically normalized form of path ("." and
+ * ".." segments and repeated '/' removed): relative paths are taken against
+ * base, or against the current directory when base is NULL.  The file need
+ * not exist; symbolic links are not resolved.  Returns NULL only when the
+ * current directory cannot be determined. */
+char *cli_path_absolute(const char *path, const char *base);
+
+/* Like cli_path_absolute, but resolves symbolic links (realpath) when the
+ * path exists: the form used to compare files for identity. */
+char *cli_path_canonical(const char *path, const char *base);
+
+/* Nonzero when path equals dir or lies below it.  Both must be absolute and
+ * normalized (as from the two functions above). */
+int cli_path_is_under(const char *path, const char *dir);
+
+/* The path as shown to the user: relative to the current directory when it
+ * lies under it, else unchanged.  Returns a malloc'd string. */
+char *cli_path_display(const char *path);
+
+/* Nonzero when name ends in ".c". */
+int cli_is_c_file(const char *name);
+
+/* Appends to files the files named by paths[0..n-1]: a regular file is taken
+ * as is (whatever its extension); a directory is searched recursively for
+ * *.c files, in name order, skipping hidden entries (".name") and not
+ * following symbolic links to directories.  A file reached twice (by two
+ * paths) is listed once.  Returns 0, or -1 with *err a malloc'd message
+ * ("PATH: No such file or directory") when a path does not exist or a
+ * directory cannot be read. */
+int cli_collect_files(const char *const *paths, size_t n, cli_strvec *files,
+                      char **err);
+
+#endif

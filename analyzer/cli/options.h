@@ -1,0 +1,55 @@
+/* options.h — the command line (SPEC §3) parsed into a plain struct.
+ * Parsing only: it validates values (format, level, rule ids, -j) but opens
+ * no file and loads nothing; main.c acts on the result. */
+#ifndef SOCKLEAK_CLI_OPTIONS_H
+#define SOCKLEAK_CLI_OPTIONS_H
+
+#include <stddef.h>
+
+#include "cli/output.h"
+#include "util/ruleid.h"
+
+/* --fail-on never: above every level. */
+#define CLI_FAIL_NEVER (SL_LEVEL_ERROR + 1)
+
+typedef struct cli_options {
+    int format;                 /* index in the format table (cli/output.h) */
+    const char *output;         /* -o FILE; NULL: stdout */
+    const char **rules;         /* --rules FILE..., in command-line order */
+    size_t nrules;
+    int no_default_rules;
+    signed char rule_toggle[SL_RULE_COUNT]; /* +1 --enable, -1 --disable,
+                                               0 default (last one wins) */
+    int fail_on;                /* sl_level, or CLI_FAIL_NEVER */
+    int assume_borrow;
+    int jobs;                   /* -j; 0: number of online CPUs */
+    int progress;               /* -1: when stderr is a tty; 0 off; 1 on */
+    int quiet;                  /* -q: no progress, no summary */
+    cli_color color;
+    const char *compdb;         /* -p DIR|FILE, or NULL */
+    const char **paths;         /* PATH... */
+    size_t npaths;
+    const char **cc_args;       /* after "--" */
+    int ncc_args;
+} cli_options;
+
+typedef enum {
+    CLI_PARSE_OK,
+    CLI_PARSE_HELP,      /* --help: print cli_usage() and exit 0 */
+    CLI_PARSE_VERSION,   /* --version */
+    CLI_PARSE_ERROR,     /* *err says what is wrong (a usage error) */
+} cli_parse_status;
+
+/* Parses argv[1..argc-1] into *o.  Strings in *o point into argv (which must
+ * outlive o); the arrays are owned by o and released with
+ * cli_options_free().  On CLI_PARSE_ERROR, *err is a malloc'd one-line
+ * message without the "sockleak: " prefix (the caller frees it). */
+cli_parse_status cli_parse_args(int argc, char **argv, cli_options *o,
+                                char **err);
+/* Frees the arrays of o (not the strings, which belong to argv). */
+void cli_options_free(cli_options *o);
+
+/* Writes the --help text to out. */
+void cli_usage(FILE *out);
+
+#endif

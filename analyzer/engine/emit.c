@@ -1,0 +1,329 @@
+/* emit.c — turns an event found by the walk into a finding: the message in
+ * the resource's own words, and the trace (acquisition, the branches that
+ * decided the path, releases and shutdowns, the final event).  A branch is
+ * kept when the location of the event cannot be reached from the branch's
+ * other edge: that is the choice that made the path go wrong. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/walk.h"
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s ? s : "");
+    if (!d)
+        abort();
+    return d;
+}
+
+static char *fmt(const char *f, ...)
+{
+    va_list ap;
+    va_start(ap, f);
+    int n = vsnprintf(NULL, 0, f, ap);
+    va_end(ap);
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        abort();
+    va_start(ap, f);
+    vsnprintf(s, (size_t)n + 1, f, ap);
+    va_end(ap);
+    return s;
+}
+
+static fnd_loc mkloc(ir_loc l)
+{
+    fnd_loc f = {xstrdup(l.file), l.line, l.col, l.off};
+    return f;
+}
+
+int site_target(const fn_ctx *F, const site *s)
+{
+    const rt_acquire *a = &s->entry->acquire;
+    const ir_call *c = s->in->call;
+    if (a->out_arg < 0)
+        return c->dst;
+    int p = c->args[a->out_arg].place;
+    if (a->out_count == 0)
+        return p;
+    char name[256];
+    snprintf(name, sizeof name, "%s[%d]", F->fn->places[p].name, s->slot);
+    for (unsigned i = 0; i < F->fn->nplaces; i++)
+        if (F->fn->places[i].kind == IR_PLACE_SUB && F->fn->places[i].base == F->fn->places[p].base &&
+            strcmp(F->fn->places[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* ---- words ---- */
+
+typedef struct words {
+    const char *noun;      /* "socket" */
+    const char *verb;      /* "closed" */
+    char gerund[48];       /* "closing" */
+    const char *call;      /* "socket" */
+    char var[160];         /* "'fd'" or "the result" */
+    char name[128];        /* fd (for the finding's variable) */
+} words;
+
+static void make_words(const fn_ctx *F, const site *s, words *w)
+{
+    const rt_entry *e = s->entry;
+    const rt_family *fam = e->acquire.family >= 0 && e->acquire.family < rules_family_count(F->rt)
+                               ? rules_family(F->rt, e->acquire.family)
+                               : NULL;
+    w->noun = e->acquire.noun ? e->acquire.noun : fam && fam->noun ? fam->noun : "resource";
+    w->verb = fam && fam->release_verb ? fam->release_verb : "released";
+    w->call = s->in->call->callee ? s->in->call->callee : "?";
+    /* "closed" -> "closing", "freed" -> "freeing", "released" -> "releasing" */
+    size_t n = strlen(w->verb);
+    snprintf(w->gerund, sizeof w->gerund, "%s", w->verb);
+    if (n > 2 && strcmp(w->verb + n - 2, "ed") == 0 && n < sizeof w->gerund - 4) {
+        size_t stem = n - 1; /* drop "d": "close", "free" */
+        if (stem >= 2 && w->verb[stem - 1] == 'e' && w->verb[stem - 2] != 'e')
+            stem--; /* "clos" */
+        snprintf(w->gerund + stem, sizeof w->gerund - stem, "ing");
+    }
+    int t = site_target(F, s);
+    if (t >= 0 && F->fn->places[t].kind != IR_PLACE_TEMP) {
+        snprintf(w->name, sizeof w->name, "%s", F->fn->places[t].name);
+        snprintf(w->var, sizeof w->var, "'%s'", w->name);
+    } else {
+        snprintf(w->name, sizeof w->name, "%s()", w->call);
+        snprintf(w->var, sizeof w->var, "the result of %s()", w->call);
+    }
+}
+
+static const char *place_name(const fn_ctx *F, int p, const words *w)
+{
+    if (p < 0 || F->fn->places[p].kind == IR_PLACE_TEMP)
+        return w->name;
+    return F->fn->places[p].name;
+}
+
+/* ---- trace relevance ---- */
+
+/* Whether block `to` can be reached from `from` without passing through
+ * `avoid1` or `avoid2`. */
+static int reachable(const ir_func *fn, int from, int to, int avoid1, int avoid2, char *seen,
+                     int *stack)
+{
+    memset(seen, 0, fn->nblocks);
+    int sp = 0;
+    stack[sp++] = from;
+    seen[from] = 1;
+    while (sp) {
+        int b = stack[--sp];
+        if (b == to)
+            return 1;
+        if (b == avoid1 || b == avoid2)
+            continue;
+        const ir_term *t = &fn->blocks[b]->term;
+        int n = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        for (int i = 0; i < n; i++)
+            if (t->succ[i] >= 0 && !seen[t->succ[i]]) {
+                seen[t->succ[i]] = 1;
+                stack[sp++] = t->succ[i];
+            }
+    }
+    return 0;
+}
+
+/* The nodes of the trace from acquisition to the end, branches filtered. */
+static const tnode **trace_nodes(const fn_ctx *F, const site *s, const state *st,
+                                 const event *ev, size_t *n)
+{
+    size_t total = 0;
+    for (const tnode *t = st->trace; t; t = t->parent)
+        total++;
+    const tnode **v = calloc(total ? total : 1, sizeof(*v));
+    char *seen = malloc(F->fn->nblocks);
+    int *stack = malloc(sizeof(int) * F->fn->nblocks);
+    if (!v || !seen || !stack)
+        abort();
+    size_t k = total;
+    for (const tnode *t = st->trace; t; t = t->parent)
+        v[--k] = t;
+    size_t out = 0;
+    for (size_t i = 0; i < total; i++) {
+        const tnode *t = v[i];
+        if (t->kind == TN_BRANCH) {
+            const ir_term *term = &F->fn->blocks[t->block]->term;
+            const char *msg = term->edge_msg[t->edge];
+            int other = term->succ[1 - t->edge];
+            if ((msg && !*msg) || other == term->succ[t->edge] ||
+                reachable(F->fn, other, ev->block, t->block, s->block, seen, stack))
+                continue;
+        }
+        v[out++] = t;
+    }
+    free(seen);
+    free(stack);
+    *n = out;
+    return v;
+}
+
+/* The callee whose result place p holds, when p is a plain result (a status
+ * or a count), not a resource: "connect" for `connect(...) < 0`. */
+static const char *result_of(const fn_ctx *F, int p)
+{
+    if (p < 0 || !F->def_callee[p])
+        return NULL;
+    const rt_entry *e = rules_lookup(F->rt, F->def_callee[p]);
+    return e && e->has_acquire && e->acquire.out_arg < 0 ? NULL : F->def_callee[p];
+}
+
+/* "when connect() fails" from the last deciding branch that is not the
+ * tracked value's own validity check, or NULL. */
+static char *reason(const fn_ctx *F, const site *s, const tnode **v, size_t n)
+{
+    int target = site_target(F, s);
+    for (size_t i = n; i > 0; i--) {
+        const tnode *t = v[i - 1];
+        if (t->kind != TN_BRANCH || (t->place >= 0 && (t->place == target || t->place == s->in->call->dst)))
+            continue;
+        const ir_term *term = &F->fn->blocks[t->block]->term;
+        if (term->edge_msg[t->edge] && *term->edge_msg[t->edge])
+            return fmt("after %s", term->edge_msg[t->edge]);
+        const char *callee = result_of(F, t->place);
+        int64_t val;
+        if (callee && iv_single(t->after, &val))
+            return val == -1 ? fmt("when %s() fails", callee)
+                             : fmt("when %s() returns %lld", callee, (long long)val);
+        if (callee && t->after.n && t->after.hi[t->after.n - 1] < 0)
+            return fmt("when %s() fails", callee);
+        if (term->text && *term->text)
+            return fmt("when '%s' is %s", term->text, t->edge ? "false" : "true");
+    }
+    return NULL;
+}
+
+static char *step_text(const fn_ctx *F, const tnode *t, const words *w)
+{
+    const char *who = place_name(F, t->place, w);
+    switch (t->kind) {
+    case TN_ACQUIRE:
+        return fmt("'%s' acquired by %s()", who, t->callee ? t->callee : w->call);
+    case TN_RELEASE:
+        return fmt("'%s' %s by %s()", who, w->verb, t->callee);
+    case TN_SHUTDOWN:
+        return fmt("'%s' shut down by %s(), which does not close it", who, t->callee);
+    case TN_BRANCH: {
+        const ir_term *term = &F->fn->blocks[t->block]->term;
+        if (term->edge_msg[t->edge])
+            return xstrdup(term->edge_msg[t->edge]);
+        return fmt("taking the %s branch of '%s'", t->edge ? "false" : "true",
+                   term->text ? term->text : "?");
+    }
+    }
+    return xstrdup("?");
+}
+
+static char *final_step(const fn_ctx *F, const event *ev, const words *w)
+{
+    const char *who = place_name(F, ev->place, w);
+    switch (ev->kind) {
+    case EX_RETURN: return fmt("returning without %s '%s'", w->gerund, who);
+    case EX_FALLOFF:
+        return fmt("reaching the end of %s() without %s '%s'", F->fn->name, w->gerund, who);
+    case EX_SCOPE: return fmt("'%s' goes out of scope here without being %s", who, w->verb);
+    case EX_OVERWRITE: return fmt("'%s' is overwritten while it still holds the open %s", who, w->noun);
+    case EX_DISCARD: return fmt("the %s returned by %s() is never stored", w->noun, w->call);
+    case EX_LONGJMP: return fmt("%s() unwinds past '%s' without %s it", ev->callee, who, w->gerund);
+    case EX_DOUBLE: return fmt("'%s' %s again by %s()", who, w->verb, ev->callee);
+    case EX_USE_AFTER: return fmt("'%s' used by %s() after being %s", who, ev->callee, w->verb);
+    case EX_USE_BEFORE:
+        return fmt("'%s' used by %s() before checking whether %s() failed", who, ev->callee, w->call);
+    }
+    return xstrdup("?");
+}
+
+static char *headline(const fn_ctx *F, const site *s, const state *st, const event *ev,
+                      const words *w, const char *why)
+{
+    unsigned line = s->in->loc.line;
+    const char *who = place_name(F, ev->place, w);
+    char *base = fmt("%s %s from %s() at line %u", w->noun, w->var, w->call, line);
+    char *m;
+    switch (ev->kind) {
+    case EX_DOUBLE:
+        m = fmt("%s is %s twice", base, w->verb);
+        break;
+    case EX_USE_AFTER:
+        m = fmt("%s is used by %s() after it was %s", base, ev->callee, w->verb);
+        break;
+    case EX_USE_BEFORE:
+        m = fmt("%s is used by %s() before checking that %s() succeeded", base, ev->callee, w->call);
+        break;
+    case EX_DISCARD:
+        m = fmt("the %s returned by %s() at line %u is never stored or %s", w->noun, w->call,
+                line, w->verb);
+        break;
+    case EX_OVERWRITE:
+        m = fmt("%s is not %s before '%s' is overwritten", base, w->verb, who);
+        break;
+    case EX_SCOPE:
+        m = why ? fmt("%s is not %s %s, before '%s' goes out of scope", base, w->verb, why, who)
+                : fmt("%s is not %s before '%s' goes out of scope", base, w->verb, who);
+        break;
+    case EX_LONGJMP:
+        m = fmt("%s is not %s when %s() jumps out of %s()", base, w->verb, ev->callee, F->fn->name);
+        break;
+    default:
+        if (st->shut)
+            m = why ? fmt("%s is shut down but never %s %s", base, w->verb, why)
+                    : fmt("%s is shut down but never %s", base, w->verb);
+        else if (why)
+            m = fmt("%s is not %s %s", base, w->verb, why);
+        else if (ev->kind == EX_FALLOFF)
+            m = fmt("%s is not %s at the end of %s()", base, w->verb, F->fn->name);
+        else
+            m = fmt("%s is not %s when %s() returns", base, w->verb, F->fn->name);
+        break;
+    }
+    free(base);
+    return m;
+}
+
+void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
+                  finding_list *out)
+{
+    words w;
+    make_words(F, s, &w);
+    size_t n;
+    const tnode **v = trace_nodes(F, s, st, ev, &n);
+    char *why = ev->kind <= EX_SCOPE ? reason(F, s, v, n) : NULL;
+    finding f;
+    memset(&f, 0, sizeof f);
+    switch (ev->kind) {
+    case EX_DOUBLE: f.rule = SL_RULE_DOUBLE_CLOSE; break;
+    case EX_USE_AFTER: f.rule = SL_RULE_USE_AFTER_CLOSE; break;
+    case EX_USE_BEFORE: f.rule = SL_RULE_USE_BEFORE_CHECK; break;
+    default:
+        f.rule = st->shut ? SL_RULE_SHUTDOWN_WITHOUT_CLOSE : SL_RULE_RESOURCE_LEAK;
+        break;
+    }
+    f.level = sl_rule_default_level(f.rule);
+    f.message = headline(F, s, st, ev, &w, why);
+    f.loc = mkloc(ev->loc);
+    f.function = xstrdup(F->fn->name);
+    f.variable = xstrdup(w.name);
+    f.resource = xstrdup(w.noun);
+    f.acquired = mkloc(s->in->loc);
+    f.acquired_call = xstrdup(w.call);
+    f.ntrace = n + 1;
+    f.trace = calloc(f.ntrace, sizeof(fnd_step));
+    if (!f.trace)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        f.trace[i].loc = mkloc(v[i]->loc);
+        f.trace[i].message = step_text(F, v[i], &w);
+    }
+    f.trace[n].loc = mkloc(ev->loc);
+    f.trace[n].message = final_step(F, ev, &w);
+    free(why);
+    free(v);
+    finding_list_push(out, &f);
+}

@@ -1,0 +1,144 @@
+/* engine.c — the path walk.  For every acquisition site of a function (and
+ * every slot of an out-array such as pipe's int[2]) it explores the CFG from
+ * the entry with a set of states per block (identical states are merged, so
+ * sequential ifs do not blow up), splits at the acquisition into success and
+ * failure, refines integer knowledge on branch conditions, and reports via
+ * report.c when a path loses the last reference to an open value, releases it
+ * twice, uses it after release, or uses it before checking it.
+ * What calls do comes only from the rules table (packs and summaries). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "engine/walk.h"
+
+#define DEFAULT_BUDGET 400000ul
+
+void eng_options_default(eng_options *opt)
+{
+    memset(opt, 0, sizeof(*opt));
+    opt->budget = DEFAULT_BUDGET;
+    for (int i = 0; i < SL_RULE_COUNT; i++)
+        opt->enabled[i] = 1;
+}
+
+/* ---- the per-function context ---- */
+
+const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c)
+{
+    const rt_entry *e = c->usr && *c->usr ? rules_lookup(rt, c->usr) : NULL;
+    if (!e && c->callee)
+        e = rules_lookup(rt, c->callee);
+    return e;
+}
+
+/* Whether call c (with entry e) acquires: its argument conditions hold and
+ * its out-parameter is a local place. */
+static int acquires(const ir_func *fn, const ir_call *c, const rt_entry *e)
+{
+    const rt_acquire *a = &e->acquire;
+    if (!e->has_acquire)
+        return 0;
+    if (a->when_arg >= 0) {
+        if ((unsigned)a->when_arg >= c->nargs || !c->args[a->when_arg].has_const)
+            return 0;
+        int ok = 0;
+        for (int i = 0; i < a->nwhen; i++)
+            ok |= c->args[a->when_arg].cval == a->when_values[i];
+        if (!ok)
+            return 0;
+    }
+    if (a->unless_arg >= 0 && (unsigned)a->unless_arg < c->nargs &&
+        c->args[a->unless_arg].has_const && c->args[a->unless_arg].cval <= a->unless_max)
+        return 0;
+    if (a->out_arg < 0)
+        return 1;
+    if ((unsigned)a->out_arg >= c->nargs)
+        return 0;
+    const ir_arg *arg = &c->args[a->out_arg];
+    if (arg->place < 0)
+        return 0;
+    if (a->out_count > 0)
+        return !arg->addr_of && fn->places[arg->place].is_array;
+    return arg->addr_of;
+}
+
+static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
+{
+    memset(F, 0, sizeof(*F));
+    F->fn = fn;
+    F->rt = rt;
+    F->def_callee = calloc(fn->nplaces ? fn->nplaces : 1, sizeof(char *));
+    F->tests = calloc(fn->nplaces ? fn->nplaces : 1, sizeof(unsigned));
+    char *ambiguous = calloc(fn->nplaces ? fn->nplaces : 1, 1);
+    for (unsigned b = 0; b < fn->nblocks; b++) {
+        const ir_block *bl = fn->blocks[b];
+        if (bl->term.kind == IR_T_BRANCH && bl->term.cond.place >= 0)
+            F->tests[bl->term.cond.place]++;
+        for (unsigned i = 0; i < bl->ninsns; i++) {
+            const ir_insn *in = &bl->insns[i];
+            if (in->op == IR_CMPSET)
+                F->tests[in->src]++;
+            if (in->op == IR_CALL && in->call->dst >= 0 && in->call->callee) {
+                int d = in->call->dst;
+                if (F->def_callee[d] && strcmp(F->def_callee[d], in->call->callee))
+                    ambiguous[d] = 1;
+                F->def_callee[d] = in->call->callee;
+            } else if (in->dst >= 0 && in->op != IR_CONST && in->op != IR_CALL) {
+                ambiguous[in->dst] = 1;
+            }
+            if (in->op != IR_CALL)
+                continue;
+            const rt_entry *e = eng_lookup(rt, in->call);
+            if (!e || !acquires(fn, in->call, e))
+                continue;
+            int slots = e->acquire.out_arg >= 0 && e->acquire.out_count > 0 ? e->acquire.out_count : 1;
+            for (int s = 0; s < slots && s < 64; s++) {
+                if (F->nsites == F->sites_cap) {
+                    F->sites_cap = F->sites_cap ? F->sites_cap * 2 : 8;
+                    F->sites = realloc(F->sites, F->sites_cap * sizeof(site));
+                }
+                site *st = &F->sites[F->nsites++];
+                st->in = in;
+                st->block = (int)b;
+                st->entry = e;
+                st->slot = s;
+            }
+        }
+    }
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        if (ambiguous[p])
+            F->def_callee[p] = NULL;
+    free(ambiguous);
+}
+
+static void fn_ctx_free(fn_ctx *F)
+{
+    free(F->sites);
+    free(F->def_callee);
+    free(F->tests);
+}
+
+eng_status eng_analyze(const ir_func *fn, const rules_table *rt, const eng_options *opt,
+                       finding_list *out)
+{
+    eng_options defaults;
+    if (!opt) {
+        eng_options_default(&defaults);
+        opt = &defaults;
+    }
+    fn_ctx F;
+    fn_ctx_init(&F, fn, rt);
+    F.opt = opt;
+    F.budget = opt->budget ? opt->budget : DEFAULT_BUDGET;
+    finding_list local = {NULL, 0, 0};
+    eng_status st = ENG_OK;
+    for (unsigned i = 0; i < F.nsites && st == ENG_OK; i++)
+        if (walk_site(&F, &F.sites[i], &local) != 0)
+            st = ENG_BUDGET;
+    if (st == ENG_OK)
+        finding_list_take(out, &local);
+    finding_list_clear(&local);
+    fn_ctx_free(&F);
+    return st;
+}

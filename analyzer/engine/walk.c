@@ -1,0 +1,514 @@
+/* walk.c — explores the paths of one function for one acquisition site:
+ * a FIFO worklist of (block, state) with a set of seen states per block, and
+ * the transfer function of every instruction and terminator.  Findings are
+ * built by emit.c; nothing here knows about wording. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/walk.h"
+
+typedef struct seen_set {
+    state **slots;
+    unsigned cap, n;
+} seen_set;
+
+typedef struct item {
+    int block;
+    state *st;
+} item;
+
+typedef struct dedupe {
+    sl_rule rule;
+    unsigned line, col;
+} dedupe;
+
+typedef struct run {
+    fn_ctx *F;
+    const site *S;
+    arena *a;
+    seen_set *seen;
+    item *wl;
+    size_t head, tail, cap;
+    dedupe *done;
+    size_t ndone, done_cap;
+    finding_list *out;
+    int over;
+} run;
+
+static const ir_place *place(const run *R, int p) { return &R->F->fn->places[p]; }
+
+/* ---- reporting with de-duplication: one per (rule, site, location) ---- */
+
+static sl_rule rule_of(exit_kind k, const state *st)
+{
+    switch (k) {
+    case EX_DOUBLE: return SL_RULE_DOUBLE_CLOSE;
+    case EX_USE_AFTER: return SL_RULE_USE_AFTER_CLOSE;
+    case EX_USE_BEFORE: return SL_RULE_USE_BEFORE_CHECK;
+    default: return st->shut ? SL_RULE_SHUTDOWN_WITHOUT_CLOSE : SL_RULE_RESOURCE_LEAK;
+    }
+}
+
+static void report(run *R, const state *st, exit_kind kind, ir_loc loc, int block, int place,
+                   const char *callee)
+{
+    sl_rule rule = rule_of(kind, st);
+    if (!R->F->opt->enabled[rule])
+        return;
+    for (size_t i = 0; i < R->ndone; i++)
+        if (R->done[i].rule == rule && R->done[i].line == loc.line && R->done[i].col == loc.col)
+            return;
+    if (R->ndone == R->done_cap) {
+        R->done_cap = R->done_cap ? R->done_cap * 2 : 8;
+        R->done = realloc(R->done, R->done_cap * sizeof(dedupe));
+    }
+    R->done[R->ndone].rule = rule;
+    R->done[R->ndone].line = loc.line;
+    R->done[R->ndone++].col = loc.col;
+    event ev = {kind, loc, block, place, callee};
+    emit_finding(R->F, R->S, st, &ev, R->out);
+}
+
+/* ---- the worklist ---- */
+
+static void enqueue(run *R, int b, state *st)
+{
+    if (!st || R->over)
+        return;
+    if (++R->F->visits > R->F->budget) {
+        R->over = 1;
+        return;
+    }
+    seen_set *s = &R->seen[b];
+    if (s->n * 2 >= s->cap) {
+        unsigned cap = s->cap ? s->cap * 2 : 8;
+        state **slots = arena_alloc(R->a, cap * sizeof(state *));
+        for (unsigned i = 0; i < s->cap; i++)
+            if (s->slots[i]) {
+                unsigned h = st_hash(s->slots[i]) & (cap - 1);
+                while (slots[h])
+                    h = (h + 1) & (cap - 1);
+                slots[h] = s->slots[i];
+            }
+        s->slots = slots;
+        s->cap = cap;
+    }
+    unsigned h = st_hash(st) & (s->cap - 1);
+    for (; s->slots[h]; h = (h + 1) & (s->cap - 1))
+        if (st_equal(s->slots[h], st))
+            return;
+    s->slots[h] = st;
+    s->n++;
+    if (R->tail == R->cap) {
+        R->cap = R->cap ? R->cap * 2 : 64;
+        R->wl = realloc(R->wl, R->cap * sizeof(item));
+    }
+    R->wl[R->tail].block = b;
+    R->wl[R->tail++].st = st;
+}
+
+/* ---- holders ---- */
+
+/* Whether place p holds the value, or is a local aggregate containing a
+ * place that does. */
+static int reaches(const run *R, const state *st, int p)
+{
+    if (st_holds(st, p))
+        return 1;
+    if (place(R, p)->kind == IR_PLACE_SUB)
+        return 0;
+    for (unsigned i = 0; i < st->nh; i++)
+        if (place(R, st->holders[i])->base == p)
+            return 1;
+    return 0;
+}
+
+/* Removes p (and, for a root variable, its elements and fields) from the
+ * holders and forgets what was known of them.  When that drops the last
+ * reference to an open value, reports a leak of the given kind.  Returns the
+ * state, or NULL when the path has nothing left to track. */
+static state *drop_place(run *R, state *st, int p, exit_kind why, ir_loc loc, int block)
+{
+    int was = 0, last = -1;
+    int root = place(R, p)->kind != IR_PLACE_SUB;
+    for (unsigned i = st->nh; i > 0; i--) {
+        int h = st->holders[i - 1];
+        if (h == p || (root && place(R, h)->base == p && place(R, h)->kind == IR_PLACE_SUB)) {
+            st_del_holder(st, h);
+            was = 1;
+            last = h;
+        }
+    }
+    for (unsigned i = st->nv; i > 0; i--) {
+        int v = st->vals[i - 1].place;
+        if (v == p || (root && place(R, v)->base == p && place(R, v)->kind == IR_PLACE_SUB))
+            st_forget_val(st, v);
+    }
+    if (!was || st->nh > 0)
+        return st;
+    if (st->status == ST_OPEN)
+        report(R, st, why, loc, block, last, NULL);
+    return NULL;
+}
+
+/* ---- instructions ---- */
+
+static ival fail_range(rt_fail f)
+{
+    switch (f.kind) {
+    case RT_FAIL_NEGATIVE: return iv_range(-1, -1);
+    case RT_FAIL_EQ: return iv_range(f.value, f.value);
+    case RT_FAIL_NULL: return iv_range(0, 0);
+    case RT_FAIL_NONZERO: return iv_meet(iv_full(), IR_NE, 0);
+    case RT_FAIL_NONE: break;
+    }
+    return iv_range(1, 0);
+}
+
+static ival success_range(rt_fail f)
+{
+    switch (f.kind) {
+    case RT_FAIL_NEGATIVE: return iv_range(0, INT64_MAX);
+    case RT_FAIL_EQ: return iv_meet(iv_full(), IR_NE, f.value);
+    case RT_FAIL_NULL: return iv_range(1, INT64_MAX);
+    case RT_FAIL_NONZERO: return iv_range(0, 0);
+    case RT_FAIL_NONE: break;
+    }
+    return iv_full();
+}
+
+static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const char *callee,
+                   int place_)
+{
+    tnode *n = arena_alloc(R->a, sizeof(*n));
+    n->parent = st ? st->trace : NULL;
+    n->kind = kind;
+    n->loc = loc;
+    n->callee = callee;
+    n->place = place_;
+    n->block = -1;
+    return n;
+}
+
+/* The acquisition itself: the new value replaces whatever this site tracked. */
+static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok, state **failed)
+{
+    const rt_entry *e = R->S->entry;
+    const rt_acquire *a = &e->acquire;
+    const ir_call *c = in->call;
+    int target = site_target(R->F, R->S);
+    *ok = *failed = NULL;
+    if (target >= 0) {
+        st = drop_place(R, st, target, EX_OVERWRITE, in->loc, block);
+        if (!st)
+            return;
+    }
+    if (c->dst >= 0 && c->dst != target && !(st = drop_place(R, st, c->dst, EX_OVERWRITE, in->loc, block)))
+        return;
+    state *s = st_clone(R->a, st);
+    s->status = ST_OPEN;
+    s->shut = s->checked = 0;
+    s->nh = 0; /* what is known of other places (flags) stays */
+    s->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
+    if (target >= 0) {
+        st_add_holder(R->a, s, target);
+        ival v = a->out_arg < 0 ? success_range(e->fail)
+                                : iv_range(a->out_count > 0 ? 0 : 1, INT64_MAX);
+        st_set_val(R->a, s, target, v);
+    }
+    if (a->out_arg >= 0 && c->dst >= 0)
+        st_set_val(R->a, s, c->dst, success_range(e->fail));
+    if (target < 0) {
+        report(R, s, EX_DISCARD, in->loc, block, -1, c->callee);
+        s = NULL;
+    }
+    *ok = s;
+    if (e->fail.kind == RT_FAIL_NONE || a->out_arg >= 0 || target < 0)
+        return; /* a failed out-parameter acquisition holds nothing */
+    state *f = st_clone(R->a, s ? s : st);
+    f->status = ST_FAILED;
+    f->shut = f->checked = 0;
+    f->nh = 0;
+    f->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
+    st_add_holder(R->a, f, target);
+    st_set_val(R->a, f, target, fail_range(e->fail));
+    *failed = f;
+}
+
+typedef struct step {
+    state *st[2];          /* up to two states after one instruction */
+} step;
+
+/* What a call with rules entry e does to the tracked value, which reaches it
+ * through argument i.  Returns the state after it (NULL: no longer ours);
+ * *alt receives a second state for a hand-off that happens only on success. */
+static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, unsigned i,
+                       int block, state **alt)
+{
+    const ir_call *c = in->call;
+    if (e->harmless || i >= RT_MAX_ARGS)
+        return st;
+    uint32_t bit = 1u << i;
+    if (e->release & bit) {
+        if (st->status == ST_RELEASED) {
+            report(R, st, EX_DOUBLE, in->loc, block, c->args[i].place, c->callee);
+            return st;
+        }
+        if (st->status != ST_OPEN)
+            return st;
+        state *s = st_clone(R->a, st);
+        s->status = ST_RELEASED;
+        s->shut = 0;
+        s->trace = node(R, st, TN_RELEASE, in->loc, c->callee, c->args[i].place);
+        return s;
+    }
+    if (st->status == ST_RELEASED && ((e->half_release | e->borrow | e->transfer) & bit)) {
+        report(R, st, EX_USE_AFTER, in->loc, block, c->args[i].place, c->callee);
+        return st;
+    }
+    if (st->status == ST_FAILED && !st->checked && ((e->half_release | e->borrow) & bit)) {
+        report(R, st, EX_USE_BEFORE, in->loc, block, c->args[i].place, c->callee);
+        return NULL; /* one note per path is enough */
+    }
+    if ((e->half_release & bit) && st->status == ST_OPEN) {
+        state *s = st_clone(R->a, st);
+        s->shut = 1;
+        s->trace = node(R, st, TN_SHUTDOWN, in->loc, c->callee, c->args[i].place);
+        return s;
+    }
+    if (e->transfer & bit) {
+        if ((e->transfer_on_success & bit) && e->fail.kind != RT_FAIL_NONE && c->dst >= 0) {
+            /* ours again when the call fails: keep that path, with the result known */
+            state *s = st_clone(R->a, st);
+            st_set_val(R->a, s, c->dst, fail_range(e->fail));
+            *alt = s;
+            return NULL;
+        }
+        return NULL;
+    }
+    return st;
+}
+
+/* Applies a call; fills out->st[0..1]. */
+static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
+{
+    const ir_call *c = in->call;
+    const rt_entry *e = eng_lookup(R->F->rt, c);
+    out->st[0] = out->st[1] = NULL;
+    state *alt = NULL;
+    if (st->status != ST_NONE) {
+        for (unsigned i = 0; i < c->nargs && st; i++) {
+            int p = c->args[i].place;
+            if (p < 0 || !reaches(R, st, p))
+                continue;
+            if (!e) {
+                if (!R->F->opt->assume_borrow)
+                    st = NULL;
+                continue;
+            }
+            state *a2 = NULL;
+            st = call_arg(R, st, in, e, i, block, &a2);
+            if (a2)
+                alt = a2;
+        }
+    }
+    if (alt && !st) {
+        /* conditional hand-off: only the failing path stays ours */
+        st = alt;
+        alt = NULL;
+    }
+    if (!st)
+        return;
+    if ((e && e->noreturn) || c->noreturn)
+        return;
+    if (e && e->nonlocal_exit) {
+        if (st->status == ST_OPEN)
+            report(R, st, EX_LONGJMP, in->loc, block, st->nh ? st->holders[0] : -1, c->callee);
+        return;
+    }
+    if (in == R->S->in) {
+        acquire(R, st, in, block, &out->st[0], &out->st[1]);
+        return;
+    }
+    if (c->dst >= 0) {
+        state *s = st_clone(R->a, st);
+        out->st[0] = drop_place(R, s, c->dst, EX_OVERWRITE, in->loc, block);
+    } else {
+        out->st[0] = st;
+    }
+}
+
+/* Whether an unknown place is worth learning about from a test. */
+static int learnable(const run *R, const state *st, int p)
+{
+    return st_holds(st, p) || !iv_equal(st_val(st, p), iv_full()) || R->F->tests[p] >= 2;
+}
+
+static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
+{
+    out->st[0] = out->st[1] = NULL;
+    state *s;
+    switch (in->op) {
+    case IR_CALL:
+        do_call(R, st, in, block, out);
+        return;
+    case IR_COPY: {
+        if (in->dst == in->src) {
+            out->st[0] = st;
+            return;
+        }
+        int holder = st_holds(st, in->src);
+        if (!holder && reaches(R, st, in->src))
+            return; /* a whole aggregate copied: we stop following it */
+        ival v = st_val(st, in->src);
+        s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+        if (s && holder)
+            st_add_holder(R->a, s, in->dst);
+        if (s)
+            st_set_val(R->a, s, in->dst, v);
+        out->st[0] = s;
+        return;
+    }
+    case IR_CONST:
+        s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+        if (s)
+            st_set_val(R->a, s, in->dst, iv_range(in->value, in->value));
+        out->st[0] = s;
+        return;
+    case IR_HAVOC:
+        out->st[0] = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+        return;
+    case IR_CMPSET: {
+        ival v = st_val(st, in->src);
+        int d = iv_decide(v, in->cmp, in->value);
+        int holder = st_holds(st, in->src);
+        for (int k = 0; k < 2; k++) {
+            int truth = 1 - k;
+            if (d >= 0 && d != truth)
+                continue;
+            s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+            if (!s)
+                continue;
+            if (d < 0 && learnable(R, st, in->src))
+                st_set_val(R->a, s, in->src,
+                           iv_meet(v, truth ? in->cmp : ir_cmp_negate(in->cmp), in->value));
+            if (holder)
+                s->checked = 1;
+            st_set_val(R->a, s, in->dst, iv_range(truth, truth));
+            out->st[k] = s;
+        }
+        return;
+    }
+    case IR_ESCAPE:
+        out->st[0] = reaches(R, st, in->src) ? NULL : st;
+        return;
+    case IR_SCOPE_END:
+        s = st_clone(R->a, st);
+        for (unsigned i = 0; i < in->nplaces && s; i++)
+            s = drop_place(R, s, in->places[i], EX_SCOPE, in->loc, block);
+        out->st[0] = s;
+        return;
+    case IR_OP_COUNT:
+        break;
+    }
+    out->st[0] = st;
+}
+
+/* ---- terminators ---- */
+
+static void do_branch(run *R, state *st, const ir_block *b)
+{
+    const ir_term *t = &b->term;
+    int p = t->cond.place;
+    for (int edge = 0; edge < 2; edge++) {
+        state *s = st;
+        ival after = iv_full();
+        if (p >= 0) {
+            ir_cmpop op = edge ? ir_cmp_negate(t->cond.op) : t->cond.op;
+            ival v = st_val(st, p);
+            after = iv_meet(v, op, t->cond.value);
+            if (after.n == 0)
+                continue; /* infeasible on this path */
+            int holder = st_holds(st, p);
+            if (holder || learnable(R, st, p)) {
+                s = st_clone(R->a, st);
+                st_set_val(R->a, s, p, after);
+                if (holder)
+                    s->checked = 1;
+            }
+            if (holder && s->status == ST_FAILED && s->checked)
+                continue; /* a failed acquisition, now known as such: nothing to find */
+        }
+        if (s->status != ST_NONE) {
+            if (s == st)
+                s = st_clone(R->a, st);
+            tnode *n = node(R, st, TN_BRANCH, t->loc, NULL, p);
+            n->block = b->id;
+            n->edge = edge;
+            n->after = after;
+            s->trace = n;
+        }
+        enqueue(R, t->succ[edge], s);
+    }
+}
+
+static void do_term(run *R, state *st, const ir_block *b)
+{
+    const ir_term *t = &b->term;
+    switch (t->kind) {
+    case IR_T_GOTO:
+        enqueue(R, t->succ[0], st);
+        break;
+    case IR_T_BRANCH:
+        do_branch(R, st, b);
+        break;
+    case IR_T_RETURN:
+        if (st->status == ST_OPEN && !R->F->fn->is_main)
+            report(R, st, t->implicit ? EX_FALLOFF : EX_RETURN, t->loc, b->id,
+                   st->nh ? st->holders[0] : -1, NULL);
+        break;
+    case IR_T_EXIT:
+    case IR_T_NONE:
+        break;
+    }
+}
+
+/* Runs block b's instructions from index i on state st. */
+static void run_block(run *R, const ir_block *b, unsigned i, state *st)
+{
+    for (; st && i < b->ninsns; i++) {
+        step out;
+        do_insn(R, st, &b->insns[i], b->id, &out);
+        if (out.st[1])
+            run_block(R, b, i + 1, out.st[1]);
+        st = out.st[0];
+        /* a path whose value is gone for good has nothing more to say */
+        if (st && st->status != ST_NONE && st->nh == 0)
+            st = NULL;
+    }
+    if (st)
+        do_term(R, st, b);
+}
+
+int walk_site(fn_ctx *F, const site *S, finding_list *out)
+{
+    run R;
+    memset(&R, 0, sizeof R);
+    R.F = F;
+    R.S = S;
+    R.a = arena_new();
+    R.out = out;
+    if (!R.a)
+        return 1;
+    R.seen = arena_alloc(R.a, sizeof(seen_set) * F->fn->nblocks);
+    enqueue(&R, F->fn->entry, st_new(R.a));
+    while (R.head < R.tail && !R.over) {
+        item it = R.wl[R.head++];
+        run_block(&R, F->fn->blocks[it.block], 0, it.st);
+    }
+    int over = R.over;
+    free(R.wl);
+    free(R.done);
+    arena_free(R.a);
+    return over;
+}

@@ -1,0 +1,66 @@
+/* walk.h — private to engine/: the per-function context shared by the path
+ * walk (walk.c) and the finding builder (emit.c). */
+#ifndef SOCKLEAK_ENGINE_WALK_H
+#define SOCKLEAK_ENGINE_WALK_H
+
+#include "engine/engine.h"
+#include "engine/state.h"
+
+/* One tracked acquisition: a call and, for out-arrays, the slot. */
+typedef struct site {
+    const ir_insn *in;
+    int block;
+    const rt_entry *entry;
+    int slot;
+} site;
+
+typedef struct fn_ctx {
+    const ir_func *fn;
+    const rules_table *rt;
+    const eng_options *opt;
+    site *sites;
+    unsigned nsites, sites_cap;
+    const char **def_callee;  /* per place: the one callee assigning it, or NULL */
+    unsigned *tests;          /* per place: how many conditions test it */
+    unsigned long visits, budget;
+} fn_ctx;
+
+/* How a path lost or misused the value: selects the rule and the wording. */
+typedef enum {
+    EX_RETURN,      /* return statement */
+    EX_FALLOFF,     /* closing brace of the function */
+    EX_SCOPE,       /* the last holder's scope ends */
+    EX_OVERWRITE,   /* the last holder is assigned */
+    EX_DISCARD,     /* the result was never stored */
+    EX_LONGJMP,     /* a non-local jump unwinds past it */
+    EX_DOUBLE,      /* released again */
+    EX_USE_AFTER,   /* used after release */
+    EX_USE_BEFORE,  /* used before a validity check */
+} exit_kind;
+
+/* What emit needs to know about the finding's event. */
+typedef struct event {
+    exit_kind kind;
+    ir_loc loc;
+    int block;              /* where it happened (for trace relevance) */
+    int place;              /* the holder concerned, or -1 */
+    const char *callee;     /* the call involved (release, use), or NULL */
+} event;
+
+/* The rules entry for a call: its USR first (summaries), then its name. */
+const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
+
+/* Explores every path for site s and appends findings to out.  Returns
+ * nonzero when the function's budget ran out. */
+int walk_site(fn_ctx *F, const site *s, finding_list *out);
+
+/* Builds the finding for event ev on a path in state st (tracking site s)
+ * and appends it to out. */
+void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
+                  finding_list *out);
+
+/* The place a site acquires into (its variable), or -1 for a discarded
+ * return value. */
+int site_target(const fn_ctx *F, const site *s);
+
+#endif

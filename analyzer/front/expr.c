@@ -1,0 +1,721 @@
+/* expr.c — lowers C expressions and conditions to IR: calls with their
+ * arguments, assignments (to locals: copies, constants, comparisons; to
+ * anything else: the value escapes), short-circuit and conditional operators
+ * as blocks, and branch conditions as "place OP constant".
+ * Statements are in stmt.c; tokens in lex.c. */
+#include <string.h>
+
+#include "front/lower.h"
+
+CXCursor lw_strip(CXCursor c)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr && k != CXCursor_CStyleCastExpr)
+            return c;
+        CXCursor kids[3];
+        unsigned n = lw_children(c, kids, 3);
+        /* a cast may list a TypeRef before its operand */
+        CXCursor next = clang_getNullCursor();
+        for (unsigned i = 0; i < n && i < 3; i++)
+            if (clang_isExpression(clang_getCursorKind(kids[i])))
+                next = kids[i];
+        if (clang_Cursor_isNull(next) || (k == CXCursor_UnexposedExpr && n != 1))
+            return c;
+        c = next;
+    }
+}
+
+typedef struct kid_buf {
+    CXCursor *out;
+    unsigned max, n;
+} kid_buf;
+
+static enum CXChildVisitResult kid_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    kid_buf *b = d;
+    if (b->n < b->max)
+        b->out[b->n] = c;
+    b->n++;
+    return CXChildVisit_Continue;
+}
+
+unsigned lw_children(CXCursor c, CXCursor *out, unsigned max)
+{
+    kid_buf b = {out, max, 0};
+    clang_visitChildren(c, kid_visit, &b);
+    return b.n;
+}
+
+static operand op_none(void)
+{
+    operand o = {-1, 0, 0, 0};
+    return o;
+}
+
+static operand op_place(int p)
+{
+    operand o = {p, 0, 0, 0};
+    return o;
+}
+
+static operand op_const(int64_t v)
+{
+    operand o = {-1, 0, 1, v};
+    return o;
+}
+
+static int64_t fold(const char *op, int64_t a, int64_t b, int *ok)
+{
+    *ok = 1;
+    if (!strcmp(op, "+")) return (int64_t)((uint64_t)a + (uint64_t)b);
+    if (!strcmp(op, "-")) return (int64_t)((uint64_t)a - (uint64_t)b);
+    if (!strcmp(op, "*")) return (int64_t)((uint64_t)a * (uint64_t)b);
+    if (!strcmp(op, "/") && b != 0 && !(a == INT64_MIN && b == -1)) return a / b;
+    if (!strcmp(op, "%") && b != 0 && !(a == INT64_MIN && b == -1)) return a % b;
+    if (!strcmp(op, "<<") && b >= 0 && b < 63) return (int64_t)((uint64_t)a << b);
+    if (!strcmp(op, ">>") && b >= 0 && b < 63) return a >> b;
+    if (!strcmp(op, "&")) return a & b;
+    if (!strcmp(op, "|")) return a | b;
+    if (!strcmp(op, "^")) return a ^ b;
+    if (!strcmp(op, "<")) return a < b;
+    if (!strcmp(op, "<=")) return a <= b;
+    if (!strcmp(op, ">")) return a > b;
+    if (!strcmp(op, ">=")) return a >= b;
+    if (!strcmp(op, "==")) return a == b;
+    if (!strcmp(op, "!=")) return a != b;
+    if (!strcmp(op, "&&")) return a && b;
+    if (!strcmp(op, "||")) return a || b;
+    *ok = 0;
+    return 0;
+}
+
+static int eval_int(CXCursor c, int64_t *v)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    if (!r)
+        return 0;
+    int ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *v = clang_EvalResult_isUnsignedInt(r) ? (int64_t)clang_EvalResult_getAsUnsigned(r)
+                                               : clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}
+
+int lw_const(lower *L, CXCursor c, int64_t *v)
+{
+    c = lw_strip(c);
+    CXCursor kids[2];
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_IntegerLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_UnaryExpr: /* sizeof, _Alignof */
+        return eval_int(c, v);
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(d) != CXCursor_EnumConstantDecl)
+            return 0;
+        *v = clang_getEnumConstantDeclValue(d);
+        return 1;
+    }
+    case CXCursor_UnaryOperator: {
+        if (lw_children(c, kids, 1) != 1 || !lw_const(L, kids[0], v))
+            return 0;
+        int post;
+        const char *op = lex_unop(L, c, kids[0], &post);
+        if (!op)
+            return eval_int(c, v);
+        if (!strcmp(op, "-")) *v = (int64_t)(0 - (uint64_t)*v);
+        else if (!strcmp(op, "~")) *v = ~*v;
+        else if (!strcmp(op, "!")) *v = !*v;
+        else if (strcmp(op, "+") && strcmp(op, "__extension__")) return 0;
+        return 1;
+    }
+    case CXCursor_BinaryOperator: {
+        int64_t a, b;
+        if (lw_children(c, kids, 2) != 2 || !lw_const(L, kids[0], &a) || !lw_const(L, kids[1], &b))
+            return 0;
+        const char *op = lex_binop(L, c, kids[0], kids[1]);
+        int ok = 0;
+        if (op)
+            *v = fold(op, a, b, &ok);
+        return ok ? 1 : eval_int(c, v);
+    }
+    default:
+        return 0;
+    }
+}
+
+static int new_temp(lower *L, ir_loc loc)
+{
+    char name[24];
+    snprintf(name, sizeof name, "$t%u", ++L->ntemp_names);
+    int p = ir_place_add(L->f, name, IR_PLACE_TEMP, -1);
+    if (L->ntemps == L->temps_cap) {
+        unsigned cap = L->temps_cap ? L->temps_cap * 2 : 16;
+        L->temps = arena_grow(L->f->arena, L->temps, L->ntemps, cap, sizeof(int));
+        L->temp_locs = arena_grow(L->f->arena, L->temp_locs, L->ntemps, cap, sizeof(ir_loc));
+        L->temps_cap = cap;
+    }
+    L->temps[L->ntemps] = p;
+    L->temp_locs[L->ntemps++] = loc;
+    return p;
+}
+
+static void emit_temp_ends(lower *L, unsigned mark)
+{
+    for (unsigned i = L->ntemps; i > mark; i--) {
+        ir_insn in = ir_insn_make(IR_SCOPE_END, L->temp_locs[i - 1]);
+        in.places = arena_alloc(L->f->arena, sizeof(int));
+        in.places[0] = L->temps[i - 1];
+        in.nplaces = 1;
+        ir_emit(L->f, L->cur, &in);
+    }
+}
+
+void lw_end_temps(lower *L, unsigned mark)
+{
+    emit_temp_ends(L, mark);
+    L->ntemps = mark;
+}
+
+static void emit_simple(lower *L, ir_op op, int dst, int src, ir_loc loc)
+{
+    ir_insn in = ir_insn_make(op, loc);
+    in.dst = dst;
+    in.src = src;
+    ir_emit(L->f, L->cur, &in);
+}
+
+static void emit_const(lower *L, int dst, int64_t v, ir_loc loc)
+{
+    ir_insn in = ir_insn_make(IR_CONST, loc);
+    in.dst = dst;
+    in.value = v;
+    ir_emit(L->f, L->cur, &in);
+}
+
+/* The local place that c designates, lowering what it evaluates on the way.
+ * *elsewhere is set when c designates memory that is not a tracked local
+ * (a global, through a pointer, a variable array index). */
+static int place_of(lower *L, CXCursor c, int *elsewhere)
+{
+    c = lw_strip(c);
+    CXCursor kids[2];
+    *elsewhere = 0;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(c);
+        enum CXCursorKind dk = clang_getCursorKind(d);
+        if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+            return -1;
+        int p = lw_var_place(L, d);
+        *elsewhere = p < 0;
+        return p;
+    }
+    case CXCursor_MemberRefExpr: {
+        if (lw_children(c, kids, 1) < 1) {
+            *elsewhere = 1;
+            return -1;
+        }
+        CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
+        if (bt.kind == CXType_Pointer) {
+            lw_expr(L, kids[0], 1);
+            *elsewhere = 1;
+            return -1;
+        }
+        int base = place_of(L, kids[0], elsewhere);
+        if (base < 0) {
+            *elsewhere = 1;
+            return -1;
+        }
+        CXString s = clang_getCursorSpelling(c);
+        char suffix[128];
+        snprintf(suffix, sizeof suffix, ".%s", clang_getCString(s));
+        clang_disposeString(s);
+        return ir_place_sub(L->f, base, suffix);
+    }
+    case CXCursor_ArraySubscriptExpr: {
+        if (lw_children(c, kids, 2) != 2) {
+            *elsewhere = 1;
+            return -1;
+        }
+        int64_t idx;
+        int base_else = 0;
+        CXCursor b = lw_strip(kids[0]);
+        int base = clang_getCursorKind(b) == CXCursor_DeclRefExpr ? place_of(L, b, &base_else) : -1;
+        if (base >= 0 && L->f->places[base].is_array && lw_const(L, kids[1], &idx) && idx >= 0 && idx < 64) {
+            char suffix[32];
+            snprintf(suffix, sizeof suffix, "[%lld]", (long long)idx);
+            return ir_place_sub(L->f, base, suffix);
+        }
+        if (base < 0)
+            lw_expr(L, kids[0], 1);
+        lw_expr(L, kids[1], 1);
+        *elsewhere = 1;
+        return -1;
+    }
+    case CXCursor_UnaryOperator: {
+        int post;
+        if (lw_children(c, kids, 1) == 1) {
+            const char *op = lex_unop(L, c, kids[0], &post);
+            if (op && !strcmp(op, "__extension__"))
+                return place_of(L, kids[0], elsewhere);
+        }
+        lw_expr(L, c, 1);
+        *elsewhere = 1;
+        return -1;
+    }
+    default:
+        lw_expr(L, c, 1);
+        *elsewhere = 1;
+        return -1;
+    }
+}
+
+static void emit_escape(lower *L, int p, ir_loc loc)
+{
+    if (p >= 0)
+        emit_simple(L, IR_ESCAPE, -1, p, loc);
+}
+
+static operand lower_call(lower *L, CXCursor c, int dst, int want)
+{
+    ir_loc loc = lw_cursor_loc(L, c);
+    ir_call *call = arena_alloc(L->f->arena, sizeof(*call));
+    CXCursor ref = clang_getCursorReferenced(c);
+    if (!clang_Cursor_isNull(ref) && clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+        CXString s = clang_getCursorSpelling(ref);
+        call->callee = arena_strdup(L->f->arena, clang_getCString(s));
+        clang_disposeString(s);
+        s = clang_getCursorUSR(ref);
+        call->usr = arena_strdup(L->f->arena, clang_getCString(s));
+        clang_disposeString(s);
+        call->has_body = !clang_Cursor_isNull(clang_getCursorDefinition(ref));
+        call->noreturn = lex_decl_noreturn(L, ref) ? 1 : 0;
+    } else {
+        CXCursor kids[1];
+        if (lw_children(c, kids, 1) >= 1)
+            lw_expr(L, kids[0], 0); /* the callee expression's effects */
+    }
+    int n = clang_Cursor_getNumArguments(c);
+    if (n < 0)
+        n = 0;
+    call->nargs = (unsigned)n;
+    call->args = arena_alloc(L->f->arena, sizeof(ir_arg) * (n ? (unsigned)n : 1));
+    for (int i = 0; i < n; i++) {
+        CXCursor a = clang_Cursor_getArgument(c, (unsigned)i);
+        operand o = lw_expr(L, a, 1);
+        ir_arg *arg = &call->args[i];
+        arg->place = o.place;
+        arg->addr_of = o.addr_of;
+        arg->has_const = o.has_const;
+        arg->cval = o.cval;
+        arg->text = lex_text(L, a, 0);
+    }
+    if (dst < 0 && want)
+        dst = new_temp(L, loc);
+    call->dst = dst;
+    ir_insn in = ir_insn_make(IR_CALL, loc);
+    in.call = call;
+    in.dst = dst;
+    ir_emit(L->f, L->cur, &in);
+    if (call->noreturn) {
+        ir_term_exit(L->f, L->cur, loc);
+        lw_new_block(L);
+    }
+    return op_place(dst);
+}
+
+static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
+{
+    int elsewhere;
+    int p = place_of(L, lhs, &elsewhere);
+    if (p >= 0) {
+        lw_expr_into(L, rhs, p, loc);
+        return op_place(p);
+    }
+    operand r = lw_expr(L, rhs, 1);
+    if (elsewhere)
+        emit_escape(L, r.place, loc);
+    return op_none();
+}
+
+static int is_cmp(const char *op, ir_cmpop *out)
+{
+    static const char *const names[] = {"<", "<=", ">", ">=", "==", "!="};
+    for (int i = 0; i < 6; i++)
+        if (!strcmp(op, names[i])) {
+            *out = (ir_cmpop)i;
+            return 1;
+        }
+    return 0;
+}
+
+static operand lower_cmp_value(lower *L, ir_cmpop cmp, CXCursor lhs, CXCursor rhs,
+                               int want, ir_loc loc)
+{
+    operand a = lw_expr(L, lhs, 1), b = lw_expr(L, rhs, 1);
+    if (!want)
+        return op_none();
+    if (b.place >= 0 && !b.addr_of && a.has_const) {
+        operand t = a;
+        a = b;
+        b = t;
+        cmp = ir_cmp_mirror(cmp);
+    }
+    if (a.place < 0 || a.addr_of || !b.has_const)
+        return op_none();
+    int t = new_temp(L, loc);
+    ir_insn in = ir_insn_make(IR_CMPSET, loc);
+    in.dst = t;
+    in.src = a.place;
+    in.cmp = cmp;
+    in.value = b.cval;
+    ir_emit(L->f, L->cur, &in);
+    return op_place(t);
+}
+
+/* Value of a short-circuit or conditional expression: 0/1 in a temporary. */
+static operand lower_logical_value(lower *L, CXCursor c, int want, ir_loc loc)
+{
+    int join = ir_block_add(L->f);
+    if (!want) {
+        lw_cond(L, c, join, join);
+        L->cur = join;
+        return op_none();
+    }
+    int t = new_temp(L, loc);
+    int tb = ir_block_add(L->f), fb = ir_block_add(L->f);
+    lw_cond(L, c, tb, fb);
+    L->cur = tb;
+    emit_const(L, t, 1, loc);
+    ir_term_goto(L->f, L->cur, join);
+    L->cur = fb;
+    emit_const(L, t, 0, loc);
+    ir_term_goto(L->f, L->cur, join);
+    L->cur = join;
+    return op_place(t);
+}
+
+static operand lower_ternary(lower *L, CXCursor c, int dst, int want, ir_loc loc)
+{
+    CXCursor k[3];
+    if (lw_children(c, k, 3) != 3) {
+        lw_expr(L, k[0], 1);
+        return op_none();
+    }
+    if (dst < 0 && want)
+        dst = new_temp(L, loc);
+    int tb = ir_block_add(L->f), fb = ir_block_add(L->f), join = ir_block_add(L->f);
+    lw_cond(L, k[0], tb, fb);
+    for (int arm = 0; arm < 2; arm++) {
+        L->cur = arm ? fb : tb;
+        if (dst >= 0)
+            lw_expr_into(L, k[arm + 1], dst, loc);
+        else
+            lw_expr(L, k[arm + 1], 0);
+        ir_term_goto(L->f, L->cur, join);
+    }
+    L->cur = join;
+    return dst >= 0 ? op_place(dst) : op_none();
+}
+
+static operand lower_binop(lower *L, CXCursor c, int want)
+{
+    CXCursor k[2];
+    ir_loc loc = lw_cursor_loc(L, c);
+    if (lw_children(c, k, 2) != 2)
+        return op_none();
+    const char *op = lex_binop(L, c, k[0], k[1]);
+    ir_cmpop cmp;
+    if (!op) {
+        lw_expr(L, k[0], 1);
+        lw_expr(L, k[1], 1);
+        return op_none();
+    }
+    if (!strcmp(op, "="))
+        return lower_assign(L, k[0], k[1], loc);
+    if (!strcmp(op, "&&") || !strcmp(op, "||"))
+        return lower_logical_value(L, c, want, loc);
+    if (!strcmp(op, ",")) {
+        unsigned mark = L->ntemps;
+        lw_expr(L, k[0], 0);
+        lw_end_temps(L, mark);
+        return lw_expr(L, k[1], want);
+    }
+    if (is_cmp(op, &cmp))
+        return lower_cmp_value(L, cmp, k[0], k[1], want, loc);
+    lw_expr(L, k[0], 1);
+    lw_expr(L, k[1], 1);
+    return op_none();
+}
+
+static operand lower_unop(lower *L, CXCursor c, int want)
+{
+    CXCursor k[1];
+    ir_loc loc = lw_cursor_loc(L, c);
+    if (lw_children(c, k, 1) != 1)
+        return op_none();
+    int post, elsewhere;
+    const char *op = lex_unop(L, c, k[0], &post);
+    if (op && !strcmp(op, "&")) {
+        int p = place_of(L, k[0], &elsewhere);
+        operand o = op_place(p);
+        o.addr_of = p >= 0;
+        return o;
+    }
+    if (op && (!strcmp(op, "++") || !strcmp(op, "--"))) {
+        int p = place_of(L, k[0], &elsewhere);
+        if (p >= 0)
+            emit_simple(L, IR_HAVOC, p, -1, loc);
+        return op_place(p);
+    }
+    if (op && !strcmp(op, "__extension__"))
+        return lw_expr(L, k[0], want);
+    operand a = lw_expr(L, k[0], 1);
+    if (op && !strcmp(op, "!") && want && a.place >= 0 && !a.addr_of) {
+        int t = new_temp(L, loc);
+        ir_insn in = ir_insn_make(IR_CMPSET, loc);
+        in.dst = t;
+        in.src = a.place;
+        in.cmp = IR_EQ;
+        in.value = 0;
+        ir_emit(L->f, L->cur, &in);
+        return op_place(t);
+    }
+    return op_none();
+}
+
+/* Lowers the children of an expression we do not model; values that reach
+ * it escape, since we cannot tell where they go. */
+static operand lower_opaque(lower *L, CXCursor c)
+{
+    enum { MAXK = 64 };
+    CXCursor k[MAXK];
+    unsigned n = lw_children(c, k, MAXK);
+    ir_loc loc = lw_cursor_loc(L, c);
+    for (unsigned i = 0; i < n && i < MAXK; i++) {
+        if (!clang_isExpression(clang_getCursorKind(k[i])))
+            continue;
+        operand o = lw_expr(L, k[i], 1);
+        emit_escape(L, o.place, loc);
+    }
+    return op_none();
+}
+
+operand lw_compound_value(lower *L, CXCursor c, int want);
+
+operand lw_expr(lower *L, CXCursor c, int want)
+{
+    int64_t v;
+    operand result = op_none();
+    if (++L->depth > LW_MAX_DEPTH) {
+        L->too_deep = 1;
+        L->depth--;
+        return result;
+    }
+    c = lw_strip(c);
+    int elsewhere;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_IntegerLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_UnaryExpr:
+        if (lw_const(L, c, &v))
+            result = op_const(v);
+        break;
+    case CXCursor_StringLiteral:
+    case CXCursor_FloatingLiteral:
+        break;
+    case CXCursor_DeclRefExpr:
+        if (lw_const(L, c, &v))
+            result = op_const(v);
+        else
+            result = op_place(place_of(L, c, &elsewhere));
+        break;
+    case CXCursor_MemberRefExpr:
+    case CXCursor_ArraySubscriptExpr:
+        result = op_place(place_of(L, c, &elsewhere));
+        break;
+    case CXCursor_CallExpr:
+        result = lower_call(L, c, -1, want);
+        break;
+    case CXCursor_BinaryOperator:
+        if (lw_const(L, c, &v))
+            result = op_const(v);
+        else
+            result = lower_binop(L, c, want);
+        break;
+    case CXCursor_CompoundAssignOperator: {
+        CXCursor k[2];
+        if (lw_children(c, k, 2) == 2) {
+            int p = place_of(L, k[0], &elsewhere);
+            lw_expr(L, k[1], 1);
+            if (p >= 0)
+                emit_simple(L, IR_HAVOC, p, -1, lw_cursor_loc(L, c));
+            result = op_place(p);
+        }
+        break;
+    }
+    case CXCursor_UnaryOperator:
+        if (lw_const(L, c, &v))
+            result = op_const(v);
+        else
+            result = lower_unop(L, c, want);
+        break;
+    case CXCursor_ConditionalOperator:
+        result = lower_ternary(L, c, -1, want, lw_cursor_loc(L, c));
+        break;
+    case CXCursor_StmtExpr: {
+        CXCursor k[1];
+        if (lw_children(c, k, 1) == 1)
+            result = lw_compound_value(L, k[0], want);
+        break;
+    }
+    default:
+        result = lower_opaque(L, c);
+        break;
+    }
+    L->depth--;
+    return result;
+}
+
+void lw_expr_into(lower *L, CXCursor c, int dst, ir_loc loc)
+{
+    CXCursor s = lw_strip(c);
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_CallExpr) {
+        lower_call(L, s, dst, 1);
+        return;
+    }
+    if (k == CXCursor_ConditionalOperator) {
+        lower_ternary(L, s, dst, 1, loc);
+        return;
+    }
+    operand o = lw_expr(L, s, 1);
+    if (o.place >= 0 && o.addr_of) {
+        emit_escape(L, o.place, loc);
+        emit_simple(L, IR_HAVOC, dst, -1, loc);
+    } else if (o.place >= 0) {
+        if (o.place != dst)
+            emit_simple(L, IR_COPY, dst, o.place, loc);
+    } else if (o.has_const) {
+        emit_const(L, dst, o.cval, loc);
+    } else {
+        emit_simple(L, IR_HAVOC, dst, -1, loc);
+    }
+}
+
+/* ---- conditions ---- */
+
+static void branch(lower *L, CXCursor c, ir_cond cond, int t, int f)
+{
+    ir_term_branch(L->f, L->cur, cond, t, f, lw_cursor_loc(L, c), lex_text(L, c, 1));
+}
+
+static void branch_on(lower *L, CXCursor c, operand o, int t, int f)
+{
+    if (o.has_const) {
+        ir_term_goto(L->f, L->cur, o.cval ? t : f);
+        return;
+    }
+    ir_cond cond = {-1, IR_NE, 0};
+    if (o.place >= 0 && !o.addr_of)
+        cond.place = o.place;
+    else if (o.addr_of)
+        cond.place = -1; /* &x is never NULL: still opaque for simplicity */
+    branch(L, c, cond, t, f);
+}
+
+static void cond_compare(lower *L, CXCursor c, ir_cmpop cmp, CXCursor lhs, CXCursor rhs,
+                         int t, int f)
+{
+    operand a = lw_expr(L, lhs, 1), b = lw_expr(L, rhs, 1);
+    ir_cond cond = {-1, cmp, 0};
+    if (a.has_const && b.has_const) {
+        int ok;
+        int64_t r = fold(ir_cmp_name(cmp), a.cval, b.cval, &ok);
+        ir_term_goto(L->f, L->cur, r ? t : f);
+        return;
+    }
+    if (a.place >= 0 && !a.addr_of && b.has_const) {
+        cond.place = a.place;
+        cond.value = b.cval;
+    } else if (b.place >= 0 && !b.addr_of && a.has_const) {
+        cond.place = b.place;
+        cond.op = ir_cmp_mirror(cmp);
+        cond.value = a.cval;
+    }
+    branch(L, c, cond, t, f);
+}
+
+void lw_cond(lower *L, CXCursor c, int t, int f)
+{
+    c = lw_strip(c);
+    CXCursor k[3];
+    int64_t v;
+    if (lw_const(L, c, &v)) {
+        ir_term_goto(L->f, L->cur, v ? t : f);
+        return;
+    }
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_UnaryOperator && lw_children(c, k, 1) == 1) {
+        int post;
+        const char *op = lex_unop(L, c, k[0], &post);
+        if (op && !strcmp(op, "!")) {
+            lw_cond(L, k[0], f, t);
+            return;
+        }
+        if (op && !strcmp(op, "__extension__")) {
+            lw_cond(L, k[0], t, f);
+            return;
+        }
+    } else if (kind == CXCursor_BinaryOperator && lw_children(c, k, 2) == 2) {
+        const char *op = lex_binop(L, c, k[0], k[1]);
+        ir_cmpop cmp;
+        if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
+            int mid = ir_block_add(L->f);
+            if (op[0] == '&')
+                lw_cond(L, k[0], mid, f);
+            else
+                lw_cond(L, k[0], t, mid);
+            L->cur = mid;
+            lw_cond(L, k[1], t, f);
+            return;
+        }
+        if (op && !strcmp(op, ",")) {
+            lw_expr(L, k[0], 0);
+            lw_cond(L, k[1], t, f);
+            return;
+        }
+        if (op && is_cmp(op, &cmp)) {
+            cond_compare(L, c, cmp, k[0], k[1], t, f);
+            return;
+        }
+    } else if (kind == CXCursor_ConditionalOperator && lw_children(c, k, 3) == 3) {
+        int a = ir_block_add(L->f), b = ir_block_add(L->f);
+        lw_cond(L, k[0], a, b);
+        L->cur = a;
+        lw_cond(L, k[1], t, f);
+        L->cur = b;
+        lw_cond(L, k[2], t, f);
+        return;
+    }
+    branch_on(L, c, lw_expr(L, c, 1), t, f);
+}
+
+void lw_stmt_cond(lower *L, CXCursor c, int t, int f)
+{
+    unsigned mark = L->ntemps;
+    int te = ir_block_add(L->f), fe = ir_block_add(L->f);
+    lw_cond(L, c, te, fe);
+    L->cur = te;
+    emit_temp_ends(L, mark);
+    ir_term_goto(L->f, te, t);
+    L->cur = fe;
+    emit_temp_ends(L, mark);
+    ir_term_goto(L->f, fe, f);
+    L->ntemps = mark;
+}

@@ -1,0 +1,314 @@
+/* front.c — parses one translation unit with libclang and lowers each
+ * function definition of the main file and of non-system headers to IR
+ * (statements: stmt.c, expressions: expr.c, tokens: lex.c).  Functions that
+ * contain a compile error are skipped, never guessed at.  The translation
+ * unit is disposed before returning; the IR owns copies of every string. */
+#include "front/front.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/lower.h"
+
+struct front_worker {
+    CXIndex index;
+};
+
+front_worker *front_worker_new(void)
+{
+    front_worker *w = calloc(1, sizeof(*w));
+    if (!w)
+        return NULL;
+    w->index = clang_createIndex(0, 0);
+    if (!w->index) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void front_worker_free(front_worker *w)
+{
+    if (!w)
+        return;
+    clang_disposeIndex(w->index);
+    free(w);
+}
+
+void front_result_clear(front_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nfuncs; i++)
+        ir_func_free(r->funcs[i]);
+    free(r->funcs);
+    free(r->message);
+    memset(r, 0, sizeof(*r));
+}
+
+/* ---- locations ---- */
+
+static const char *file_name(lower *L, CXFile file)
+{
+    for (unsigned i = 0; i < L->nfiles; i++)
+        if (L->files[i].file == file)
+            return L->files[i].name;
+    CXString s = clang_File_tryGetRealPathName(file);
+    const char *n = clang_getCString(s);
+    if (!n || !*n) {
+        clang_disposeString(s);
+        s = clang_getFileName(file);
+        n = clang_getCString(s);
+    }
+    const char *name = arena_strdup(L->f->arena, n ? n : "");
+    clang_disposeString(s);
+    if (L->nfiles < sizeof L->files / sizeof L->files[0]) {
+        L->files[L->nfiles].file = file;
+        L->files[L->nfiles++].name = name;
+    }
+    return name;
+}
+
+ir_loc lw_loc(lower *L, CXSourceLocation sl)
+{
+    ir_loc loc = {"", 0, 0, 0};
+    CXFile file = NULL;
+    clang_getExpansionLocation(sl, &file, &loc.line, &loc.col, &loc.off);
+    if (file)
+        loc.file = file_name(L, file);
+    return loc;
+}
+
+ir_loc lw_cursor_loc(lower *L, CXCursor c) { return lw_loc(L, clang_getCursorLocation(c)); }
+
+ir_loc lw_cursor_end(lower *L, CXCursor c)
+{
+    ir_loc loc = lw_loc(L, clang_getRangeEnd(clang_getCursorExtent(c)));
+    if (loc.col > 1) {
+        loc.col--;
+        loc.off--;
+    }
+    return loc;
+}
+
+/* ---- diagnostics ---- */
+
+typedef struct err_pos {
+    CXFile file;
+    unsigned off;
+} err_pos;
+
+typedef struct diag_info {
+    err_pos *errs;
+    unsigned nerrs;
+} diag_info;
+
+static void collect_diags(CXTranslationUnit tu, diag_info *d, front_result *out)
+{
+    unsigned n = clang_getNumDiagnostics(tu);
+    d->errs = calloc(n ? n : 1, sizeof(err_pos));
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic diag = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(diag);
+        if (sev >= CXDiagnostic_Error) {
+            out->nerrors++;
+            CXSourceLocation sl = clang_getDiagnosticLocation(diag);
+            if (d->errs) {
+                clang_getExpansionLocation(sl, &d->errs[d->nerrs].file, NULL, NULL,
+                                           &d->errs[d->nerrs].off);
+                d->nerrs++;
+            }
+            if (!out->message) {
+                CXString s = clang_formatDiagnostic(diag, CXDiagnostic_DisplaySourceLocation |
+                                                              CXDiagnostic_DisplayColumn);
+                out->message = strdup(clang_getCString(s));
+                clang_disposeString(s);
+            }
+        }
+        clang_disposeDiagnostic(diag);
+    }
+}
+
+/* Whether an error lies inside c's extent (or has no position: then every
+ * function is suspect only if it is a fatal error without location). */
+static int has_error(const diag_info *d, CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXFile file;
+    unsigned a, b;
+    clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
+    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
+    for (unsigned i = 0; i < d->nerrs; i++)
+        if (d->errs[i].file == file && d->errs[i].off >= a && d->errs[i].off <= b)
+            return 1;
+    return 0;
+}
+
+/* ---- functions ---- */
+
+typedef struct tu_walk {
+    CXTranslationUnit tu;
+    diag_info *diags;
+    front_result *out;
+    size_t cap;
+} tu_walk;
+
+static enum CXChildVisitResult param_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_ParmDecl)
+        lw_declare(d, c, 1);
+    return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult body_find(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_CompoundStmt) {
+        *(CXCursor *)d = c;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult body_stmt(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    lw_stmt(d, c);
+    return CXChildVisit_Continue;
+}
+
+/* Lowers the function definition fn; returns NULL when it cannot be. */
+static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
+{
+    CXCursor body = clang_getNullCursor();
+    clang_visitChildren(fn, body_find, &body);
+    if (clang_Cursor_isNull(body))
+        return NULL;
+    CXString s = clang_getCursorSpelling(fn);
+    ir_func *f = ir_func_new(clang_getCString(s));
+    clang_disposeString(s);
+    if (!f)
+        return NULL;
+    lower L;
+    memset(&L, 0, sizeof L);
+    L.tu = tu;
+    L.f = f;
+    L.cur = f->entry;
+    s = clang_getCursorUSR(fn);
+    f->usr = arena_strdup(f->arena, clang_getCString(s));
+    clang_disposeString(s);
+    f->loc = lw_cursor_loc(&L, fn);
+    f->end = lw_cursor_end(&L, body);
+    f->is_main = strcmp(f->name, "main") == 0;
+    f->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+    clang_visitChildren(fn, param_visit, &L);
+    f->nparams = f->nplaces;
+    /* the body's own scope: its variables end at the implicit return */
+    L.scopes = arena_alloc(f->arena, sizeof(scope));
+    L.scopes_cap = 1;
+    L.nscopes = 1;
+    clang_visitChildren(body, body_stmt, &L);
+    ir_term_return(f, L.cur, f->end, 1);
+    lw_finish_gotos(&L);
+    for (unsigned i = 0; i < f->nblocks; i++) /* blocks nothing jumps to */
+        if (f->blocks[i]->term.kind == IR_T_NONE)
+            ir_term_exit(f, (int)i, f->end);
+    if (L.too_deep) {
+        ir_func_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int want_function(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+        return 0;
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    return !clang_Location_isInSystemHeader(loc);
+}
+
+static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    tu_walk *w = d;
+    if (!want_function(c))
+        return CXChildVisit_Continue;
+    if (has_error(w->diags, c) || clang_isInvalidDeclaration(c)) {
+        w->out->nskipped++;
+        return CXChildVisit_Continue;
+    }
+    ir_func *f = lower_function(w->tu, c);
+    if (!f) {
+        w->out->nskipped++;
+        return CXChildVisit_Continue;
+    }
+    f->in_header = !clang_Location_isFromMainFile(clang_getCursorLocation(c));
+    if (w->out->nfuncs == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 32;
+        ir_func **p = realloc(w->out->funcs, cap * sizeof(*p));
+        if (!p) {
+            ir_func_free(f);
+            return CXChildVisit_Break;
+        }
+        w->out->funcs = p;
+        w->cap = cap;
+    }
+    w->out->funcs[w->out->nfuncs++] = f;
+    return CXChildVisit_Continue;
+}
+
+/* argv for libclang: args, then -working-directory=workdir in *wd_arg
+ * (malloc'd, the caller frees it). */
+static const char **build_args(const char *const *args, int nargs, const char *workdir,
+                               int *n, char **wd_arg)
+{
+    const char **v = calloc((size_t)nargs + 2, sizeof(char *));
+    *wd_arg = NULL;
+    if (!v)
+        return NULL;
+    *n = 0;
+    for (int i = 0; i < nargs; i++)
+        v[(*n)++] = args[i];
+    if (workdir) {
+        size_t len = strlen(workdir) + 32;
+        *wd_arg = malloc(len);
+        if (*wd_arg) {
+            snprintf(*wd_arg, len, "-working-directory=%s", workdir);
+            v[(*n)++] = *wd_arg;
+        }
+    }
+    return v;
+}
+
+void front_lower_file(front_worker *w, const char *file, const char *const *args,
+                      int nargs, const char *workdir, front_result *out)
+{
+    memset(out, 0, sizeof(*out));
+    int n = 0;
+    char *wd_arg;
+    const char **argv = build_args(args, nargs, workdir, &n, &wd_arg);
+    CXTranslationUnit tu = NULL;
+    unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
+    enum CXErrorCode ec = argv ? clang_parseTranslationUnit2(w->index, file, argv, n, NULL, 0,
+                                                             opts, &tu)
+                               : CXError_Failure;
+    free(wd_arg);
+    free(argv);
+    if (ec != CXError_Success || !tu) {
+        out->status = FRONT_FAILED;
+        size_t len = strlen(file) + 64;
+        out->message = malloc(len);
+        if (out->message)
+            snprintf(out->message, len, "%s: libclang could not parse it (error %d)", file, (int)ec);
+        return;
+    }
+    diag_info diags = {NULL, 0};
+    collect_diags(tu, &diags, out);
+    tu_walk walk = {tu, &diags, out, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), tu_visit, &walk);
+    free(diags.errs);
+    clang_disposeTranslationUnit(tu);
+    out->status = out->nerrors ? FRONT_PARTIAL : FRONT_OK;
+}

@@ -1,0 +1,49 @@
+/* front.h — the libclang front end: parses one translation unit and lowers
+ * every function definition in it to IR (ir/ir.h), then disposes the
+ * translation unit.  The only module that includes clang-c/Index.h.
+ *
+ * It knows nothing of rule packs: calls are lowered by name and the engine
+ * decides what they mean.
+ */
+#ifndef SOCKLEAK_FRONT_H
+#define SOCKLEAK_FRONT_H
+
+#include <stddef.h>
+
+#include "ir/ir.h"
+
+typedef struct front_worker front_worker;
+
+/* One worker per thread (it owns a CXIndex, which is not thread-safe).
+ * Returns NULL on failure.  Free with front_worker_free() (accepts NULL). */
+front_worker *front_worker_new(void);
+void front_worker_free(front_worker *w);
+
+typedef enum {
+    FRONT_OK,       /* parsed without errors */
+    FRONT_PARTIAL,  /* parsed with errors: functions containing invalid code
+                       are skipped, the rest lowered */
+    FRONT_FAILED,   /* could not be parsed at all: no functions */
+} front_status;
+
+typedef struct front_result {
+    front_status status;
+    ir_func **funcs;       /* owned: free each with ir_func_free() */
+    size_t nfuncs;
+    size_t nskipped;       /* functions not lowered because of errors */
+    char *message;         /* first error, "file:line:col: text"; NULL if none */
+    unsigned nerrors;      /* error diagnostics */
+} front_result;
+
+/* Parses file with the compiler arguments args[0..nargs-1] (no compiler
+ * name, no file), relative paths resolved against workdir (NULL: the current
+ * directory; the process's directory is never changed), and lowers every
+ * function defined in the file and in non-system headers.  Fills *out, which
+ * the caller releases with front_result_clear().  Never crashes on bad input:
+ * problems are reported through out->status and out->message. */
+void front_lower_file(front_worker *w, const char *file,
+                      const char *const *args, int nargs, const char *workdir,
+                      front_result *out);
+void front_result_clear(front_result *r);
+
+#endif

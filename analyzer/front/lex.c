@@ -1,0 +1,289 @@
+/* lex.c — what libclang 14 does not tell through cursors: operator kinds,
+ * `for` header parts, source text for messages, noreturn attributes.  All of
+ * it is read from tokens (clang_tokenize) or from the file's bytes.  Macro
+ * bodies are consulted when an operator comes from a macro expansion.
+ * It builds no IR. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/lower.h"
+
+static const char *const binops[] = {
+    "<<=", ">>=", "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=",
+    "*=", "/=", "%=", "&=", "|=", "^=", "<", ">", "=", "+", "-", "*", "/",
+    "%", "&", "|", "^", ",", NULL};
+
+static const char *intern_op(const char *s, const char *const *set)
+{
+    for (int i = 0; set[i]; i++)
+        if (strcmp(set[i], s) == 0)
+            return set[i];
+    return NULL;
+}
+
+unsigned lw_offset(CXSourceLocation sl)
+{
+    unsigned off = 0;
+    clang_getExpansionLocation(sl, NULL, NULL, NULL, &off);
+    return off;
+}
+
+typedef struct toks {
+    CXToken *t;
+    unsigned n;
+    CXTranslationUnit tu;
+} toks;
+
+static toks tokenize(lower *L, CXSourceRange r)
+{
+    toks k = {NULL, 0, L->tu};
+    clang_tokenize(L->tu, r, &k.t, &k.n);
+    return k;
+}
+
+static void toks_free(toks *k)
+{
+    if (k->t)
+        clang_disposeTokens(k->tu, k->t, k->n);
+    k->t = NULL;
+    k->n = 0;
+}
+
+/* Copies token i's spelling into buf (truncated). */
+static const char *tok_str(toks *k, unsigned i, char *buf, size_t n)
+{
+    CXString s = clang_getTokenSpelling(k->tu, k->t[i]);
+    snprintf(buf, n, "%s", clang_getCString(s));
+    clang_disposeString(s);
+    return buf;
+}
+
+/* A token that can end an operand: identifier, literal, `)` or `]`. */
+static int ends_operand(toks *k, unsigned i)
+{
+    CXTokenKind kind = clang_getTokenKind(k->t[i]);
+    if (kind == CXToken_Identifier || kind == CXToken_Literal || kind == CXToken_Keyword)
+        return 1;
+    char b[8];
+    tok_str(k, i, b, sizeof b);
+    return strcmp(b, ")") == 0 || strcmp(b, "]") == 0;
+}
+
+/* The binary operator inside the body of the macro invoked at c's start, if
+ * the body has exactly one binary operator token. */
+static const char *macro_binop(lower *L, CXCursor c)
+{
+    CXCursor m = clang_getCursor(L->tu, clang_getRangeStart(clang_getCursorExtent(c)));
+    if (clang_getCursorKind(m) != CXCursor_MacroExpansion)
+        return NULL;
+    CXCursor def = clang_getCursorReferenced(m);
+    if (clang_Cursor_isNull(def))
+        return NULL;
+    toks k = tokenize(L, clang_getCursorExtent(def));
+    const char *found = NULL;
+    int count = 0;
+    unsigned start = 1; /* skip the macro's name and parameter list */
+    if (clang_Cursor_isMacroFunctionLike(def)) {
+        char b[8];
+        while (start < k.n && strcmp(tok_str(&k, start, b, sizeof b), ")") != 0)
+            start++;
+        start++;
+    }
+    for (unsigned i = start + 1; i < k.n; i++) {
+        if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation || !ends_operand(&k, i - 1))
+            continue;
+        char b[8];
+        const char *op = intern_op(tok_str(&k, i, b, sizeof b), binops);
+        if (op) {
+            found = op;
+            count++;
+        }
+    }
+    toks_free(&k);
+    return count == 1 ? found : NULL;
+}
+
+const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
+{
+    unsigned lend = lw_offset(clang_getRangeEnd(clang_getCursorExtent(lhs)));
+    unsigned rstart = lw_offset(clang_getRangeStart(clang_getCursorExtent(rhs)));
+    if (lend < rstart) {
+        toks k = tokenize(L, clang_getRange(clang_getRangeEnd(clang_getCursorExtent(lhs)),
+                                            clang_getRangeStart(clang_getCursorExtent(rhs))));
+        const char *op = NULL;
+        for (unsigned i = 0; i < k.n && !op; i++) {
+            if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation)
+                continue;
+            unsigned off = lw_offset(clang_getTokenLocation(L->tu, k.t[i]));
+            if (off < lend || off >= rstart)
+                continue;
+            char b[8];
+            op = intern_op(tok_str(&k, i, b, sizeof b), binops);
+        }
+        toks_free(&k);
+        if (op)
+            return op;
+    }
+    return macro_binop(L, c);
+}
+
+const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
+{
+    static const char *const unops[] = {"++", "--", "!", "~", "-", "+", "&", "*",
+                                        "__extension__", "__real__", "__imag__", NULL};
+    CXSourceRange r = clang_getCursorExtent(c);
+    unsigned cstart = lw_offset(clang_getRangeStart(r));
+    unsigned ostart = lw_offset(clang_getRangeStart(clang_getCursorExtent(operand)));
+    unsigned oend = lw_offset(clang_getRangeEnd(clang_getCursorExtent(operand)));
+    unsigned cend = lw_offset(clang_getRangeEnd(r));
+    *postfix = 0;
+    if (cstart == ostart && cend == oend)
+        return NULL; /* inside a macro: cannot tell */
+    toks k = tokenize(L, r);
+    const char *op = NULL;
+    if (k.n > 0) {
+        char b[16];
+        if (cstart < ostart) {
+            op = intern_op(tok_str(&k, 0, b, sizeof b), unops);
+        } else {
+            op = intern_op(tok_str(&k, k.n - 1, b, sizeof b), unops);
+            *postfix = 1;
+        }
+    }
+    toks_free(&k);
+    return op;
+}
+
+/* Copies s to w, shortening "name(args)" to "name(...)" for names with a
+ * lower-case letter (functions, not macros).  w has room for 2 * strlen(s)
+ * + 1 bytes: each replacement grows the text by at most two. */
+static void shorten_calls(const char *s, char *w)
+{
+    for (const char *r = s; *r;) {
+        if (*r == '(' && r > s && (isalnum((unsigned char)r[-1]) || r[-1] == '_')) {
+            const char *id = r - 1;
+            while (id > s && (isalnum((unsigned char)id[-1]) || id[-1] == '_'))
+                id--;
+            int lower_case = 0;
+            for (const char *p = id; p < r; p++)
+                lower_case |= islower((unsigned char)*p) != 0;
+            int depth = 0;
+            const char *e = r;
+            for (; *e; e++) {
+                depth += *e == '(';
+                depth -= *e == ')';
+                if (depth == 0)
+                    break;
+            }
+            int is_sizeof = (size_t)(r - id) == 6 && strncmp(id, "sizeof", 6) == 0;
+            if (*e == ')' && e > r + 1 && lower_case && !is_sizeof) {
+                memcpy(w, "(...)", 5);
+                w += 5;
+                r = e + 1;
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+}
+
+const char *lex_text(lower *L, CXCursor c, int shorten)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXFile file;
+    unsigned start, end;
+    clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &start);
+    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
+    size_t size = 0;
+    const char *buf = file ? clang_getFileContents(L->tu, file, &size) : NULL;
+    if (!buf || end <= start || end > size)
+        return "";
+    if (end - start > 400)
+        end = start + 400;
+    char *out = arena_alloc(L->f->arena, end - start + 1);
+    size_t n = 0;
+    int space = 0;
+    for (unsigned i = start; i < end; i++) {
+        char ch = buf[i];
+        if (isspace((unsigned char)ch)) {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            out[n++] = ' ';
+        space = 0;
+        out[n++] = ch;
+    }
+    out[n] = '\0';
+    if (!shorten)
+        return out;
+    char *shortened = arena_alloc(L->f->arena, 2 * n + 1);
+    shorten_calls(out, shortened);
+    return shortened;
+}
+
+int lex_for_header(lower *L, CXCursor c, unsigned *semi1, unsigned *semi2,
+                   unsigned *rparen)
+{
+    toks k = tokenize(L, clang_getCursorExtent(c));
+    int depth = 0, nsemi = 0, ok = 0;
+    for (unsigned i = 0; i < k.n && !ok; i++) {
+        char b[4];
+        if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation)
+            continue;
+        tok_str(&k, i, b, sizeof b);
+        unsigned off = lw_offset(clang_getTokenLocation(L->tu, k.t[i]));
+        if (strcmp(b, "(") == 0) {
+            depth++;
+        } else if (strcmp(b, ")") == 0) {
+            if (--depth == 0) {
+                *rparen = off;
+                ok = nsemi == 2;
+                break;
+            }
+        } else if (strcmp(b, ";") == 0 && depth == 1) {
+            if (nsemi == 0)
+                *semi1 = off;
+            else
+                *semi2 = off;
+            nsemi++;
+        }
+    }
+    toks_free(&k);
+    return ok;
+}
+
+typedef struct attr_scan {
+    lower *L;
+    int found;
+} attr_scan;
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    attr_scan *a = data;
+    if (!clang_isAttribute(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    toks k = tokenize(a->L, clang_getCursorExtent(c));
+    for (unsigned i = 0; i < k.n && !a->found; i++) {
+        char b[32];
+        tok_str(&k, i, b, sizeof b);
+        a->found = strstr(b, "noreturn") || strstr(b, "Noreturn");
+    }
+    toks_free(&k);
+    return a->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+int lex_decl_noreturn(lower *L, CXCursor decl)
+{
+    CXString t = clang_getTypeSpelling(clang_getCursorType(decl));
+    int nr = strstr(clang_getCString(t), "noreturn") != NULL;
+    clang_disposeString(t);
+    if (nr)
+        return 1;
+    attr_scan a = {L, 0};
+    clang_visitChildren(decl, attr_visit, &a);
+    return a.found;
+}

@@ -1,0 +1,154 @@
+/* lower.h — private to front/: the state of lowering one function from
+ * libclang cursors to IR, shared by the statement, expression and token
+ * helpers.  Nothing outside front/ includes this. */
+#ifndef SOCKLEAK_FRONT_LOWER_H
+#define SOCKLEAK_FRONT_LOWER_H
+
+#include <clang-c/Index.h>
+#include <stdint.h>
+
+#include "ir/ir.h"
+
+/* An expression's value as far as the analysis cares. */
+typedef struct operand {
+    int place;            /* a local place holding the value, or -1 */
+    unsigned addr_of : 1; /* the value is &place */
+    unsigned has_const : 1;
+    int64_t cval;
+} operand;
+
+typedef struct var_binding {
+    unsigned hash;
+    CXCursor decl;
+    int place;
+} var_binding;
+
+typedef struct jump_target {
+    int brk, cont;         /* block ids, -1 when not applicable */
+    unsigned scope_depth;  /* scopes live at the loop/switch statement */
+} jump_target;
+
+typedef struct case_entry {
+    int64_t value;
+    int is_default, block;
+    const char *text;
+} case_entry;
+
+typedef struct switch_ctx {
+    case_entry *cases;
+    unsigned ncases, cap;
+} switch_ctx;
+
+typedef struct label_info {
+    const char *name;
+    int block;
+    int defined;
+    int *live;             /* variables in scope at the label */
+    unsigned nlive;
+} label_info;
+
+typedef struct pending_goto {
+    int block;             /* block to fill with scope ends, then goto label */
+    const char *label;
+    int *live;
+    unsigned nlive;
+    ir_loc loc;
+} pending_goto;
+
+typedef struct scope {
+    int *vars;
+    unsigned nvars, cap;
+} scope;
+
+typedef struct file_cache {
+    CXFile file;
+    const char *name;      /* interned in the function's arena */
+} file_cache;
+
+typedef struct lower {
+    CXTranslationUnit tu;
+    ir_func *f;
+    int cur;               /* block receiving instructions */
+    var_binding *vars;
+    unsigned nvars, vars_cap;
+    scope *scopes;
+    unsigned nscopes, scopes_cap;
+    jump_target *jumps;
+    unsigned njumps, jumps_cap;
+    switch_ctx *sw;        /* innermost switch, or NULL */
+    label_info *labels;
+    unsigned nlabels, labels_cap;
+    pending_goto *gotos;
+    unsigned ngotos, gotos_cap;
+    int *temps;            /* temporaries of the current full expression */
+    ir_loc *temp_locs;
+    unsigned ntemps, temps_cap;
+    unsigned ntemp_names;
+    file_cache files[8];
+    unsigned nfiles;
+    unsigned depth;        /* recursion depth guard */
+    int too_deep;
+} lower;
+
+/* ---- lex.c: tokens, operators, source text ---- */
+
+/* Spelling of the binary operator of c ("<", "=", "&&"), or NULL when it
+ * cannot be determined (the caller then treats the expression as opaque).
+ * Returns a static string. */
+const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs);
+/* Spelling of the unary operator of c and whether it is postfix. */
+const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix);
+/* Source text of c's extent with whitespace folded and the arguments of
+ * lower-case calls shortened to "(...)", copied into the function's arena. */
+const char *lex_text(lower *L, CXCursor c, int shorten_calls);
+/* For a `for` statement: byte offsets of the two `;` and the `)` that close
+ * its header.  Returns 0 when they cannot be found (macros). */
+int lex_for_header(lower *L, CXCursor c, unsigned *semi1, unsigned *semi2,
+                   unsigned *rparen);
+/* Whether the declaration decl (a function) carries a noreturn attribute. */
+int lex_decl_noreturn(lower *L, CXCursor decl);
+
+/* ---- front.c: locations ---- */
+ir_loc lw_loc(lower *L, CXSourceLocation sl);
+ir_loc lw_cursor_loc(lower *L, CXCursor c);
+/* The location of the last character of c's extent (a closing brace). */
+ir_loc lw_cursor_end(lower *L, CXCursor c);
+unsigned lw_offset(CXSourceLocation sl);
+
+/* ---- expr.c ---- */
+/* Lowers c for its effects and value.  want_value: the value is needed (a
+ * call result gets a temporary). */
+operand lw_expr(lower *L, CXCursor c, int want_value);
+/* Lowers c and stores its value into place dst (dst = c). */
+void lw_expr_into(lower *L, CXCursor c, int dst, ir_loc loc);
+/* Lowers the condition c: control continues in t when it is true, f when
+ * false.  The current block is terminated. */
+void lw_cond(lower *L, CXCursor c, int t, int f);
+/* Lowers a condition evaluated at statement level: like lw_cond, but the
+ * temporaries it creates end on both edges. */
+void lw_stmt_cond(lower *L, CXCursor c, int t, int f);
+/* Ends the temporaries created since mark (a previous L->ntemps). */
+void lw_end_temps(lower *L, unsigned mark);
+/* Evaluates c as an integer constant expression. */
+int lw_const(lower *L, CXCursor c, int64_t *v);
+/* Strips parentheses and implicit casts. */
+CXCursor lw_strip(CXCursor c);
+/* The children of c, up to max; returns how many there are. */
+unsigned lw_children(CXCursor c, CXCursor *out, unsigned max);
+
+/* ---- stmt.c ---- */
+void lw_stmt(lower *L, CXCursor c);
+/* Declares a local variable cursor as a place in the innermost scope. */
+int lw_declare(lower *L, CXCursor decl, int is_param);
+/* The place bound to a variable declaration, or -1. */
+int lw_var_place(lower *L, CXCursor decl);
+/* Starts a fresh (so far unreachable) block and makes it current. */
+void lw_new_block(lower *L);
+/* Terminates the current block with a goto to b and makes b current. */
+void lw_goto(lower *L, int b);
+/* Resolves pending gotos once the whole body is lowered. */
+void lw_finish_gotos(lower *L);
+
+#define LW_MAX_DEPTH 400
+
+#endif

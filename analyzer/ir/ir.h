@@ -1,0 +1,197 @@
+/* ir.h — sockleak's intermediate representation: one C function as a
+ * control-flow graph of basic blocks.
+ *
+ * The front end (front/) builds it from libclang; the engine (engine/) walks
+ * it; unit tests build it by hand.  It is plain data: no libclang, no cJSON.
+ * Everything of one function (places, blocks, strings) lives in the
+ * function's arena and is freed with ir_func_free().
+ *
+ * What it models is only what the analysis needs:
+ *   - places: local variables, their constant-index elements and fields
+ *     ("p[0]", "c.fd"), and temporaries the front invents for call results;
+ *   - instructions: calls (with their arguments as places or constants),
+ *     copies, constant assignments, comparisons stored in a variable,
+ *     "value becomes unknown", escapes (ownership leaves the function) and
+ *     scope ends;
+ *   - terminators: goto, two-way branch on one atomic condition
+ *     (place OP constant, or opaque), return, and "the path ends here".
+ * Short-circuit operators, the conditional operator and switch are lowered
+ * into blocks and branches by the front end.
+ */
+#ifndef SOCKLEAK_IR_H
+#define SOCKLEAK_IR_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "util/arena.h"
+
+/* A source position as the user sees it: the expansion site of macros.
+ * file is interned in the function's arena; line and col are 1-based;
+ * off is the 0-based byte offset in file (for fix-its). line == 0 means
+ * "no location". */
+typedef struct ir_loc {
+    const char *file;
+    unsigned line, col, off;
+} ir_loc;
+
+typedef enum {
+    IR_PLACE_VAR,   /* a local variable (block scope or parameter) */
+    IR_PLACE_SUB,   /* element or field of a local: "p[0]", "c.fd" */
+    IR_PLACE_TEMP,  /* a value the front invented: a call result used in place */
+} ir_place_kind;
+
+/* A place that can hold a value.  Places are numbered 0..nplaces-1;
+ * parameters come first (0..nparams-1). */
+typedef struct ir_place {
+    const char *name;     /* display name: "fd", "p[0]", "c.fd", "$t3" */
+    ir_place_kind kind;
+    int base;             /* place number of the root variable (itself for VAR/TEMP) */
+    unsigned is_param : 1;
+    unsigned is_array : 1;    /* a local array: its elements are SUB places */
+    unsigned is_record : 1;   /* a local struct/union: its fields are SUB places */
+    unsigned is_static : 1;   /* a function-local static: outlives the call */
+} ir_place;
+
+/* Instruction opcodes with their dump names: one table. */
+#define IR_OPS(X)                                                              \
+    X(CALL, "call")           /* call: see ir_call                          */ \
+    X(COPY, "copy")           /* dst = src                                  */ \
+    X(CONST, "const")         /* dst = value                                */ \
+    X(CMPSET, "cmpset")       /* dst = (src cmp value) ? 1 : 0              */ \
+    X(HAVOC, "havoc")         /* dst = something unknown                    */ \
+    X(ESCAPE, "escape")       /* src's value leaves this function's care    */ \
+    X(SCOPE_END, "scope-end") /* places[] go out of scope (in this order)   */
+
+typedef enum {
+#define IR_OP_ENUM(e, name) IR_##e,
+    IR_OPS(IR_OP_ENUM)
+#undef IR_OP_ENUM
+    IR_OP_COUNT
+} ir_op;
+
+typedef enum { IR_LT, IR_LE, IR_GT, IR_GE, IR_EQ, IR_NE } ir_cmpop;
+
+/* One argument of a call. */
+typedef struct ir_arg {
+    int place;            /* place whose value is passed, or -1 */
+    unsigned addr_of : 1; /* &place is passed (place >= 0) */
+    unsigned has_const : 1;
+    int64_t cval;         /* the constant value when has_const */
+    const char *text;     /* the argument as written, e.g. "fd", "SHUT_WR" */
+} ir_arg;
+
+typedef struct ir_call {
+    const char *callee;   /* function name, or NULL for a call through a pointer */
+    const char *usr;      /* callee's clang USR when known, else NULL */
+    unsigned nargs;
+    ir_arg *args;
+    int dst;              /* place that receives the result, or -1 */
+    unsigned noreturn : 1;   /* the callee is declared noreturn */
+    unsigned has_body : 1;   /* the callee's definition was seen by the front */
+    unsigned in_condition : 1; /* the result is tested right away (no dst needed) */
+} ir_call;
+
+typedef struct ir_insn {
+    ir_op op;
+    ir_loc loc;
+    int dst, src;         /* places, -1 when unused */
+    int64_t value;        /* CONST value, CMPSET constant */
+    ir_cmpop cmp;         /* CMPSET operator */
+    ir_call *call;        /* CALL */
+    int *places;          /* SCOPE_END */
+    unsigned nplaces;
+} ir_insn;
+
+/* The condition of a two-way branch: "place op value" when place >= 0,
+ * otherwise opaque (both edges feasible, nothing learned). */
+typedef struct ir_cond {
+    int place;
+    ir_cmpop op;
+    int64_t value;
+} ir_cond;
+
+typedef enum {
+    IR_T_NONE,    /* not yet terminated (only while building) */
+    IR_T_GOTO,    /* succ[0] */
+    IR_T_BRANCH,  /* cond true: succ[0], false: succ[1] */
+    IR_T_RETURN,  /* leaves the function; implicit when falling off the end */
+    IR_T_EXIT,    /* the path ends here: noreturn call, __builtin_unreachable */
+} ir_term_kind;
+
+typedef struct ir_term {
+    ir_term_kind kind;
+    ir_loc loc;           /* RETURN: the `return` keyword or the closing `}`;
+                             BRANCH: the condition */
+    int succ[2];
+    ir_cond cond;
+    const char *text;     /* BRANCH: the condition as written ("fd < 0"),
+                             used in trace messages */
+    const char *edge_msg[2]; /* BRANCH: trace message per edge; NULL: say nothing */
+    unsigned implicit : 1;   /* RETURN by falling off the end */
+} ir_term;
+
+typedef struct ir_block {
+    int id;
+    ir_insn *insns;
+    unsigned ninsns, cap;
+    ir_term term;
+} ir_block;
+
+typedef struct ir_func {
+    arena *arena;         /* owns everything below */
+    const char *name;
+    const char *usr;      /* clang USR: unique across translation units */
+    ir_loc loc;           /* the function's name in its definition */
+    ir_loc end;           /* its closing `}` */
+    unsigned is_main : 1;
+    unsigned is_static : 1;
+    unsigned in_header : 1;  /* defined outside the main file */
+    ir_place *places;
+    unsigned nplaces, places_cap;
+    unsigned nparams;
+    ir_block **blocks;
+    unsigned nblocks, blocks_cap;
+    int entry;
+} ir_func;
+
+/* Creates an empty function named name (copied) with its own arena and an
+ * entry block.  Returns NULL on out-of-memory. Free with ir_func_free(). */
+ir_func *ir_func_new(const char *name);
+/* Frees the function and everything in its arena; accepts NULL. */
+void ir_func_free(ir_func *f);
+
+/* Adds a place; name is copied.  Returns its number. */
+int ir_place_add(ir_func *f, const char *name, ir_place_kind kind, int base);
+/* Finds the SUB place of base with the given suffix ("[0]", ".fd"), creating
+ * it when absent.  Returns its number. */
+int ir_place_sub(ir_func *f, int base, const char *suffix);
+/* Place number whose name is name, or -1. */
+int ir_place_find(const ir_func *f, const char *name);
+
+/* Adds an empty unterminated block and returns its id. */
+int ir_block_add(ir_func *f);
+/* Appends a copy of *in to block b and returns the stored instruction. */
+ir_insn *ir_emit(ir_func *f, int b, const ir_insn *in);
+/* A blank instruction of the given op with dst = src = -1. */
+ir_insn ir_insn_make(ir_op op, ir_loc loc);
+
+/* Terminators. Each asserts the block is not yet terminated. */
+void ir_term_goto(ir_func *f, int b, int target);
+void ir_term_branch(ir_func *f, int b, ir_cond cond, int t, int e, ir_loc loc,
+                    const char *text);
+void ir_term_return(ir_func *f, int b, ir_loc loc, int implicit);
+void ir_term_exit(ir_func *f, int b, ir_loc loc);
+
+/* Name of an opcode / comparison ("call", "<"). */
+const char *ir_op_name(ir_op op);
+const char *ir_cmp_name(ir_cmpop op);
+/* The comparison with its operands swapped (c < x  ==>  x > c) and its
+ * negation (x < c  ==>  x >= c). */
+ir_cmpop ir_cmp_mirror(ir_cmpop op);
+ir_cmpop ir_cmp_negate(ir_cmpop op);
+
+/* Writes a stable, human-readable dump of f (used by unit tests). */
+void ir_dump(const ir_func *f, FILE *out);
+
+#endif

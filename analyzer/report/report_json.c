@@ -1,0 +1,181 @@
+/* report_json.c — the JSON report (SPEC §4; schema in README.md and
+ * testdata/cli/report.schema.json), built with cJSON in a fixed key order.
+ *
+ * It writes every finding, suppressed ones included (marked), exactly as
+ * given: paths, order and fingerprints are prepared by the caller
+ * (report_relativize, finding_list_sort, report_fingerprints).  A missing
+ * string is written as "" so every key always has the documented type.
+ */
+#include "report/report.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#ifndef SOCKLEAK_VERSION
+#define SOCKLEAK_VERSION "0.1.0"
+#endif
+
+/* Builder state: ok drops to 0 at the first allocation failure, after which
+ * every helper is a no-op and the caller reports -1. */
+typedef struct jb {
+    int ok;
+} jb;
+
+static cJSON *jb_check(jb *b, cJSON *item)
+{
+    if (!item)
+        b->ok = 0;
+    return item;
+}
+
+static void jb_str(jb *b, cJSON *o, const char *key, const char *v)
+{
+    if (b->ok)
+        jb_check(b, cJSON_AddStringToObject(o, key, v ? v : ""));
+}
+
+static void jb_num(jb *b, cJSON *o, const char *key, double v)
+{
+    if (b->ok)
+        jb_check(b, cJSON_AddNumberToObject(o, key, v));
+}
+
+static cJSON *jb_obj(jb *b, cJSON *o, const char *key)
+{
+    return b->ok ? jb_check(b, cJSON_AddObjectToObject(o, key)) : NULL;
+}
+
+static cJSON *jb_arr(jb *b, cJSON *o, const char *key)
+{
+    return b->ok ? jb_check(b, cJSON_AddArrayToObject(o, key)) : NULL;
+}
+
+/* A new object appended to array a. */
+static cJSON *jb_push_obj(jb *b, cJSON *a)
+{
+    if (!b->ok)
+        return NULL;
+    cJSON *o = jb_check(b, cJSON_CreateObject());
+    if (o && !cJSON_AddItemToArray(a, o)) {
+        cJSON_Delete(o);
+        b->ok = 0;
+        return NULL;
+    }
+    return o;
+}
+
+/* "file", "line", "column" of loc into o. */
+static void jb_loc(jb *b, cJSON *o, const fnd_loc *loc)
+{
+    jb_str(b, o, "file", loc->file);
+    jb_num(b, o, "line", loc->line);
+    jb_num(b, o, "column", loc->col);
+}
+
+static void json_trace(jb *b, cJSON *f_obj, const finding *f)
+{
+    cJSON *a = jb_arr(b, f_obj, "trace");
+    for (size_t i = 0; i < f->ntrace && b->ok; i++) {
+        cJSON *s = jb_push_obj(b, a);
+        jb_loc(b, s, &f->trace[i].loc);
+        jb_str(b, s, "message", f->trace[i].message);
+    }
+}
+
+static void json_fix(jb *b, cJSON *f_obj, const finding *f)
+{
+    if (!f->fix_description)
+        return;
+    cJSON *fix = jb_obj(b, f_obj, "fix");
+    jb_str(b, fix, "description", f->fix_description);
+    cJSON *a = jb_arr(b, fix, "edits");
+    for (size_t i = 0; i < f->nedits && b->ok; i++) {
+        cJSON *e = jb_push_obj(b, a);
+        jb_loc(b, e, &f->edits[i].loc);
+        jb_num(b, e, "offset", f->edits[i].loc.off);
+        jb_str(b, e, "insert", f->edits[i].insert);
+    }
+}
+
+static void json_finding(jb *b, cJSON *arr, const finding *f)
+{
+    cJSON *o = jb_push_obj(b, arr);
+    jb_str(b, o, "rule", sl_rule_id(f->rule));
+    jb_str(b, o, "level", sl_level_name(f->level));
+    jb_str(b, o, "message", f->message);
+    jb_loc(b, o, &f->loc);
+    jb_str(b, o, "function", f->function);
+    jb_str(b, o, "variable", f->variable);
+    jb_str(b, o, "resource", f->resource);
+    cJSON *acq = jb_obj(b, o, "acquired");
+    jb_loc(b, acq, &f->acquired);
+    jb_str(b, acq, "call", f->acquired_call);
+    json_trace(b, o, f);
+    json_fix(b, o, f);
+    jb_str(b, o, "fingerprint", f->fingerprint);
+    if (b->ok)
+        jb_check(b, cJSON_AddBoolToObject(o, "suppressed", f->suppressed != 0));
+}
+
+static void json_summary(jb *b, cJSON *root, const finding_list *l,
+                         const report_summary *s)
+{
+    size_t shown = 0, suppressed = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].suppressed)
+            suppressed++;
+        else
+            shown++;
+    cJSON *o = jb_obj(b, root, "summary");
+    jb_num(b, o, "files", (double)s->files);
+    jb_num(b, o, "failed_files", (double)s->failed_files);
+    jb_num(b, o, "functions", (double)s->functions);
+    jb_num(b, o, "findings", (double)shown);
+    jb_num(b, o, "suppressed", (double)suppressed);
+    jb_num(b, o, "partial_files", (double)s->partial_files);
+    cJSON *a = jb_arr(b, o, "budget_exceeded");
+    for (size_t i = 0; i < s->nbudget && b->ok; i++) {
+        cJSON *str = jb_check(b, cJSON_CreateString(s->budget_functions[i]
+                                                        ? s->budget_functions[i] : ""));
+        if (str && !cJSON_AddItemToArray(a, str)) {
+            cJSON_Delete(str);
+            b->ok = 0;
+        }
+    }
+    /* milliseconds are enough, and keep the number short */
+    jb_num(b, o, "seconds", (double)(long long)(s->seconds * 1000.0 + 0.5) / 1000.0);
+}
+
+/* The whole report as a cJSON tree, or NULL when out of memory. */
+static cJSON *json_build(const finding_list *l, const report_summary *s)
+{
+    jb b = {1};
+    cJSON *root = jb_check(&b, cJSON_CreateObject());
+    cJSON *tool = jb_obj(&b, root, "tool");
+    jb_str(&b, tool, "name", "sockleak");
+    jb_str(&b, tool, "version", SOCKLEAK_VERSION);
+    cJSON *arr = jb_arr(&b, root, "findings");
+    for (size_t i = 0; i < l->n && b.ok; i++)
+        json_finding(&b, arr, &l->items[i]);
+    json_summary(&b, root, l, s);
+    if (!b.ok) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+int report_json(FILE *out, const finding_list *l, const report_summary *s)
+{
+    static const report_summary none;
+    cJSON *root = json_build(l, s ? s : &none);
+    if (!root)
+        return -1;
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    int rc = (fputs(text, out) == EOF || fputc('\n', out) == EOF) ? -1 : 0;
+    cJSON_free(text);
+    return (rc != 0 || ferror(out)) ? -1 : 0;
+}

@@ -1,0 +1,41 @@
+# tests.cmake — every test the suite has, registered with CTest.
+#
+#  - unit tests: analyzer/tests/test_*.c, one executable each, linked with the
+#    core (IR, engine, rules table) and, where they need it, the JSON layer;
+#  - testdata cases: every testdata/<area>/*.c outside cli/ and projects/ is one
+#    test run by expect_check, which compares sockleak's JSON output with the
+#    file's `// expect: RULE` annotations (any missing or extra finding fails);
+#  - CLI tests: testdata/cli/*.sh, one test each, run with the binary's path.
+
+file(GLOB SOCKLEAK_UNIT_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.c)
+foreach(src ${SOCKLEAK_UNIT_TESTS})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_include_directories(${name} PRIVATE ${CJSON_INCLUDE_DIRS})
+  target_link_libraries(${name} PRIVATE sockleak_json sockleak_core ${CJSON_LIBRARIES})
+  target_compile_definitions(${name} PRIVATE
+    SOCKLEAK_SOURCE_RULES_DIR="${SOCKLEAK_SOURCE_RULES_DIR}")
+  add_test(NAME unit/${name} COMMAND ${name})
+endforeach()
+
+add_executable(expect_check ${CMAKE_CURRENT_LIST_DIR}/expect_check.c)
+target_include_directories(expect_check PRIVATE ${CJSON_INCLUDE_DIRS})
+target_link_libraries(expect_check PRIVATE ${CJSON_LIBRARIES})
+
+file(GLOB_RECURSE SOCKLEAK_CASES CONFIGURE_DEPENDS
+     RELATIVE ${CMAKE_SOURCE_DIR}/testdata ${CMAKE_SOURCE_DIR}/testdata/*.c)
+foreach(rel ${SOCKLEAK_CASES})
+  if(rel MATCHES "^(cli|projects)/")
+    continue()
+  endif()
+  add_test(NAME testdata/${rel}
+           COMMAND expect_check $<TARGET_FILE:sockleak> ${CMAKE_SOURCE_DIR}/testdata/${rel})
+endforeach()
+
+file(GLOB SOCKLEAK_CLI_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/testdata/cli/*.sh)
+foreach(script ${SOCKLEAK_CLI_TESTS})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME cli/${name}
+           COMMAND bash ${script} $<TARGET_FILE:sockleak> $<TARGET_FILE:expect_check>
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/testdata/cli)
+endforeach()

@@ -1,0 +1,28 @@
+/* Trying each address: a socket whose connect() failed is overwritten by
+ * the next iteration's socket() without being closed. */
+#include <netdb.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+int dial_host(const char *host, const char *port)
+{
+    struct addrinfo hints, *res, *ai;
+    int fd = -1;
+
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, port, &hints, &res) != 0)
+        return -1;
+    for (ai = res; ai != NULL; ai = ai->ai_next) {
+        fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol); // expect: resource-leak
+        if (fd < 0)
+            continue;
+        if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0)
+            break;
+    }
+    freeaddrinfo(res);
+    return fd;
+}

@@ -1,0 +1,17 @@
+/* Creating an event loop: the epoll instance leaks when registering the
+ * listening socket fails. */
+#include <sys/epoll.h>
+#include <unistd.h>
+
+int make_event_loop(int listen_fd)
+{
+    struct epoll_event ev = { .events = EPOLLIN };
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+
+    if (ep < 0)
+        return -1;
+    ev.data.fd = listen_fd;
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, listen_fd, &ev) < 0)
+        return -1; // expect: resource-leak
+    return ep;
+}

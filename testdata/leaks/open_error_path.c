@@ -1,0 +1,21 @@
+/* Reading a pid file: the file leaks when read() fails. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+long read_pidfile(const char *path)
+{
+    char buf[32];
+    ssize_t n;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return -1;
+    n = read(fd, buf, sizeof buf - 1);
+    if (n <= 0)
+        return -1; // expect: resource-leak
+    close(fd);
+    buf[n] = '\0';
+    return strtol(buf, NULL, 10);
+}

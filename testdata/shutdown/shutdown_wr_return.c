@@ -1,0 +1,23 @@
+/* Sending a request and half-closing: shutdown(SHUT_WR) is not a close,
+ * the descriptor stays allocated after the return. */
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int post_request(const struct sockaddr_in *srv, const char *req)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    if (connect(fd, (const struct sockaddr *)srv, sizeof *srv) < 0) {
+        close(fd);
+        return -1;
+    }
+    if (send(fd, req, strlen(req), 0) < 0) {
+        close(fd);
+        return -1;
+    }
+    shutdown(fd, SHUT_WR);
+    return 0; // expect: shutdown-without-close
+}
