@@ -276,6 +276,10 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         s->trace = node(R, st, TN_SHUTDOWN, in->loc, c->callee, c->args[i].place);
         return s;
     }
+    if ((e->transfer & bit) && e->transfer_when_arg >= 0 &&
+        (unsigned)e->transfer_when_arg < c->nargs && c->args[e->transfer_when_arg].has_const &&
+        (c->args[e->transfer_when_arg].cval & e->transfer_when_mask) == 0)
+        return st; /* BIO_NOCLOSE: the callee only borrows it */
     if (e->transfer & bit) {
         if ((e->transfer_on_success & bit) && e->fail.kind != RT_FAIL_NONE && c->dst >= 0) {
             /* ours again when the call fails: keep that path, with the result known */

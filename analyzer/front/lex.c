@@ -70,9 +70,30 @@ static int ends_operand(toks *k, unsigned i)
     return strcmp(b, ")") == 0 || strcmp(b, "]") == 0;
 }
 
-/* The binary operator inside the body of the macro invoked at c's start, if
- * the body has exactly one binary operator token. */
-static const char *macro_binop(lower *L, CXCursor c)
+/* The value of an integer literal (optionally negated) at token i. */
+static int literal_at(toks *k, unsigned i, int64_t *v)
+{
+    char b[64];
+    int neg = 0;
+    if (i < k->n && !strcmp(tok_str(k, i, b, sizeof b), "-")) {
+        neg = 1;
+        i++;
+    }
+    if (i >= k->n || clang_getTokenKind(k->t[i]) != CXToken_Literal)
+        return 0;
+    char *end;
+    long long x = strtoll(tok_str(k, i, b, sizeof b), &end, 0);
+    if (end == b || (*end && strchr("uUlL", *end) == NULL))
+        return 0;
+    *v = neg ? -x : x;
+    return 1;
+}
+
+/* The binary operator inside the body of the macro invoked at c's start.
+ * Candidates are the binary-operator tokens of the body; when there are
+ * several, the one followed by the literal value of the right operand wins
+ * (`#define CLOSE(x) if ((x) >= 0) close(x); (x) = -1`). */
+static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
 {
     CXCursor m = clang_getCursor(L->tu, clang_getRangeStart(clang_getCursorExtent(c)));
     if (clang_getCursorKind(m) != CXCursor_MacroExpansion)
@@ -80,9 +101,11 @@ static const char *macro_binop(lower *L, CXCursor c)
     CXCursor def = clang_getCursorReferenced(m);
     if (clang_Cursor_isNull(def))
         return NULL;
+    int64_t rv;
+    int rhs_const = lw_const(L, rhs, &rv);
     toks k = tokenize(L, clang_getCursorExtent(def));
-    const char *found = NULL;
-    int count = 0;
+    const char *found = NULL, *matched = NULL;
+    int count = 0, nmatched = 0;
     unsigned start = 1; /* skip the macro's name and parameter list */
     if (clang_Cursor_isMacroFunctionLike(def)) {
         char b[8];
@@ -95,13 +118,20 @@ static const char *macro_binop(lower *L, CXCursor c)
             continue;
         char b[8];
         const char *op = intern_op(tok_str(&k, i, b, sizeof b), binops);
-        if (op) {
-            found = op;
-            count++;
+        if (!op)
+            continue;
+        found = op;
+        count++;
+        int64_t lit;
+        if (rhs_const && literal_at(&k, i + 1, &lit) && lit == rv) {
+            matched = op;
+            nmatched++;
         }
     }
     toks_free(&k);
-    return count == 1 ? found : NULL;
+    if (count == 1)
+        return found;
+    return nmatched == 1 ? matched : NULL;
 }
 
 const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
@@ -125,7 +155,7 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
         if (op)
             return op;
     }
-    return macro_binop(L, c);
+    return macro_binop(L, c, rhs);
 }
 
 const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)

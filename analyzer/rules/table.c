@@ -186,6 +186,7 @@ static rt_entry *entry_new(const char *key, const char *pack)
     e->acquire.when_arg = -1;
     e->acquire.unless_arg = -1;
     e->transfer_family = -1;
+    e->transfer_when_arg = -1;
     return e;
 }
 

@@ -67,6 +67,12 @@ typedef struct rt_entry {
     uint32_t transfer_on_success; /* subset of transfer: only when the call
                                      did not fail (per fail) */
     int transfer_family;     /* family the transferred value becomes, or -1 */
+    int transfer_when_arg;   /* >= 0: the transfer happens only when argument
+                                transfer_when_arg is a constant c with
+                                (c & transfer_when_mask) != 0 (BIO_CLOSE,
+                                BEV_OPT_CLOSE_ON_FREE); a non-constant
+                                argument counts as a transfer */
+    int64_t transfer_when_mask;
     unsigned noreturn : 1;      /* never returns (exit, abort) */
     unsigned nonlocal_exit : 1; /* longjmp: unwinds, does not end the process */
     unsigned harmless : 1;      /* touches no argument's ownership */
