@@ -17,8 +17,10 @@
 
 #include "cli/dedupe.h"
 #include "cli/inputs.h"
+#include "cli/suppress.h"
 #include "cli/util.h"
 #include "front/front.h"
+#include "summary/summary.h"
 
 /* Stack of each worker thread: the front recurses over deeply nested code. */
 #define DRV_STACK_SIZE (16u << 20)
@@ -28,6 +30,7 @@ typedef struct drv_unit {
     front_status status;
     ir_func **funcs;       /* owned until moved to the function list */
     size_t nfuncs;
+    size_t nskipped;       /* functions the front could not lower */
     char *message;
 } drv_unit;
 
@@ -118,6 +121,7 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     u->status = r->status;
     u->funcs = r->funcs;
     u->nfuncs = r->nfuncs;
+    u->nskipped = r->nskipped;
     u->message = r->message;
     r->funcs = NULL;
     r->nfuncs = 0;
@@ -158,22 +162,26 @@ static int drv_workers_new(drv_thread *t, int n, char **err)
     return 0;
 }
 
-/* Names each file that could not be parsed, or only partly, on stderr (in
- * job order) and counts them. */
+/* Names each file that could not be parsed, or only partly, or whose
+ * functions were not all lowered, on stderr (in job order) and counts the
+ * failed and partial ones. */
 static void drv_report_units(const drv_shared *sh, report_summary *s)
 {
     for (size_t i = 0; i < sh->jobs->n; i++) {
         const drv_unit *u = &sh->units[i];
-        const char *what = u->status == FRONT_FAILED ? "could not be parsed"
-                                                     : "analyzed with errors";
-        if (u->status == FRONT_OK)
-            continue;
-        if (u->status == FRONT_FAILED)
-            s->failed_files++;
-        else
-            s->partial_files++;
-        fprintf(stderr, "sockleak: %s: %s%s%s\n", sh->jobs->items[i].display,
-                what, u->message ? ": " : "", u->message ? u->message : "");
+        const char *name = sh->jobs->items[i].display;
+        if (u->status == FRONT_FAILED || u->status == FRONT_PARTIAL) {
+            int failed = u->status == FRONT_FAILED;
+            *(failed ? &s->failed_files : &s->partial_files) += 1;
+            fprintf(stderr, "sockleak: %s: %s%s%s\n", name,
+                    failed ? "could not be parsed" : "analyzed with errors",
+                    u->message ? ": " : "", u->message ? u->message : "");
+        }
+        if (u->status != FRONT_FAILED && u->nskipped)
+            fprintf(stderr, "sockleak: %s: %zu function%s not analyzed "
+                    "(the front end could not lower %s)\n", name,
+                    u->nskipped, u->nskipped == 1 ? "" : "s",
+                    u->nskipped == 1 ? "it" : "them");
     }
 }
 
@@ -231,8 +239,13 @@ static void drv_phase2(drv_shared *sh, drv_thread *t, int n, drv_result *out)
         abort();
     sh->next = 0;
     drv_run_threads(t, n, drv_engine_main);
-    for (int i = 0; i < n; i++)
-        finding_list_take(&out->findings, &t[i].found);
+    for (int i = 0; i < n; i++) {
+        if (finding_list_take(&out->findings, &t[i].found) != 0) {
+            fputs("sockleak: out of memory\n", stderr);
+            abort();
+        }
+        finding_list_clear(&t[i].found);   /* the emptied storage */
+    }
     drv_budget_names(sh, &out->summary);
     out->summary.functions = sh->nfns;
 }
@@ -268,7 +281,9 @@ static void drv_gather(drv_shared *sh)
     sh->fns = cli_xmalloc((total ? total : 1) * sizeof *sh->fns);
     for (size_t i = 0; i < sh->jobs->n; i++) {
         drv_unit *u = &sh->units[i];
-        memcpy(sh->fns + sh->nfns, u->funcs, u->nfuncs * sizeof *u->funcs);
+        if (u->nfuncs)
+            memcpy(sh->fns + sh->nfns, u->funcs,
+                   u->nfuncs * sizeof *u->funcs);
         sh->nfns += u->nfuncs;
         free(u->funcs);
         u->funcs = NULL;
@@ -277,38 +292,44 @@ static void drv_gather(drv_shared *sh)
     sh->nfns = cli_dedupe_header_funcs(sh->fns, sh->nfns);
 }
 
+/* Readies the merged findings for report/: relative paths, a stable order,
+ * no duplicates, inline suppressions marked, fingerprints. */
+static void drv_finish(finding_list *l)
+{
+    report_relativize(l);
+    finding_list_sort(l);
+    cli_dedupe_findings(l);
+    cli_suppress(l);
+    report_fingerprints(l);
+}
+
 int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
             char **err)
 {
+    int threads = cfg->threads > 0 ? cfg->threads : 1;
     memset(out, 0, sizeof *out);
     out->summary.files = jobs->n;
     drv_shared sh = {.cfg = cfg, .jobs = jobs, .width = drv_term_width()};
     sh.units = calloc(jobs->n ? jobs->n : 1, sizeof *sh.units);
-    if (!sh.units)
+    drv_thread *t = calloc((size_t)threads, sizeof *t);
+    if (!sh.units || !t)
         abort();
-    pthread_mutex_init(&sh.lock, NULL);
-    int nt = drv_min(cfg->threads, jobs->n);
-    drv_thread *t = calloc((size_t)(cfg->threads > 0 ? cfg->threads : 1),
-                           sizeof *t);
-    if (!t)
-        abort();
-    for (int i = 0; i < (cfg->threads > 0 ? cfg->threads : 1); i++)
+    for (int i = 0; i < threads; i++)
         t[i].sh = &sh;
-    int rc = drv_phase1(&sh, t, nt, err);
+    pthread_mutex_init(&sh.lock, NULL);
+    int rc = drv_phase1(&sh, t, drv_min(threads, jobs->n), err);
     if (rc == 0) {
         drv_report_units(&sh, &out->summary);
         drv_gather(&sh);
-        drv_phase2(&sh, t, drv_min(cfg->threads, sh.nfns), out);
+        if (summary_build(sh.fns, sh.nfns, cfg->rules, NULL) != 0)
+            fputs("sockleak: out of memory while summarising functions\n", stderr);
+        drv_phase2(&sh, t, drv_min(threads, sh.nfns), out);
     }
     drv_free_ir(&sh);
     pthread_mutex_destroy(&sh.lock);
     free(t);
-    if (rc == 0) {
-        report_relativize(&out->findings);
-        finding_list_sort(&out->findings);
-        cli_dedupe_findings(&out->findings);
-        report_fingerprints(&out->findings);
-    }
+    if (rc == 0)
+        drv_finish(&out->findings);
     return rc;
 }
 

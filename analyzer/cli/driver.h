@@ -2,7 +2,8 @@
  * translation unit with the front end on -j worker threads (one front_worker
  * each), phase 2 analyzes every function with the engine on the same number
  * of threads, then the findings are merged, made relative, sorted, freed of
- * duplicates and fingerprinted, ready for report/.
+ * duplicates, marked when suppressed inline, and fingerprinted, ready for
+ * report/.
  *
  * It reports progress and per-file parse problems on stderr; it does not
  * pick the output format, write the report or decide the exit status. */
@@ -19,12 +20,14 @@ typedef struct drv_config {
     int threads;               /* worker threads, >= 1 */
     int progress;              /* print "[n/N] FILE" on stderr */
     int progress_tty;          /* stderr is a terminal: redraw one line */
-    const rules_table *rules;  /* shared read-only by all threads */
+    rules_table *rules;        /* function summaries are added to it between
+                                  the two phases; read-only while threads run */
     const eng_options *eng;
 } drv_config;
 
 typedef struct drv_result {
-    finding_list findings;     /* sorted, deduplicated, fingerprinted */
+    finding_list findings;     /* sorted, deduplicated, suppressions
+                                  marked, fingerprinted */
     report_summary summary;    /* all but seconds filled; budget_functions
                                   ("file:function", sorted) owned here */
 } drv_result;

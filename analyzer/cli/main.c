@@ -96,7 +96,7 @@ static int cli_write_report(const cli_options *o, FILE *out,
 }
 
 /* Everything after the options are known. */
-static int cli_analyze(const cli_options *o, const rules_table *rt,
+static int cli_analyze(const cli_options *o, rules_table *rt,
                        const cli_joblist *jobs, double t0)
 {
     char *err = NULL;

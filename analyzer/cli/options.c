@@ -76,12 +76,13 @@ void cli_usage(FILE *out)
 "  --version              print the version and exit\n"
 "  -h, --help             print this help and exit\n"
 "\n"
-"Rules:",
+"Rules (default level):\n",
             cli_format_list());
     for (int r = 0; r < SL_RULE_COUNT; r++)
-        fprintf(out, " %s", sl_rule_id((sl_rule)r));
+        fprintf(out, "  %-24s %s\n", sl_rule_id((sl_rule)r),
+                sl_level_name(sl_rule_default_level((sl_rule)r)));
     fprintf(out,
-"\n\n"
+"\n"
 "Exit status: 0 no findings at or above --fail-on; 1 findings at or above\n"
 "it; 2 usage, configuration or I/O error; 3 some files could not be parsed.\n");
 }

@@ -119,6 +119,115 @@ static void fn_ctx_free(fn_ctx *F)
     free(F->tests);
 }
 
+static eng_effect param_effect(const sum_run *r)
+{
+    unsigned o = r->outcome;
+    if (o & SUM_ESCAPED)
+        return EFF_TRANSFER;
+    if (o & SUM_RELEASED)
+        return o & (SUM_OPEN | SUM_OPEN_SHUT) ? EFF_TRANSFER : EFF_RELEASE;
+    if ((o & SUM_OPEN_SHUT) && !(o & SUM_OPEN))
+        return EFF_HALF_RELEASE;
+    return EFF_BORROW;
+}
+
+/* Failure condition of a function storing its result through a parameter:
+ * from the constants it returns with and without the value. */
+static int handed_fail(const sum_run *r, rt_fail *fail)
+{
+    if (r->ret_unknown[0] || !r->ret_n[0] || r->ret_unknown[1] || !r->ret_n[1])
+        return 0;
+    if (r->ret_min[0] == 0 && r->ret_max[0] == 0 && (r->ret_min[1] > 0 || r->ret_max[1] < 0)) {
+        fail->kind = RT_FAIL_NONZERO;
+        return 1;
+    }
+    if (r->ret_min[0] >= 0 && r->ret_max[1] < 0) {
+        fail->kind = RT_FAIL_NEGATIVE;
+        return 1;
+    }
+    return 0;
+}
+
+static void describe_origin(const fn_ctx *F, const site *st, eng_summary *out)
+{
+    const char *file = st->in->loc.file ? st->in->loc.file : "";
+    const char *base = strrchr(file, '/');
+    snprintf(out->origin, sizeof out->origin, "%s:%u: %s()", base ? base + 1 : file,
+             st->in->loc.line, st->in->call->callee ? st->in->call->callee : "?");
+    const rt_acquire *a = &st->entry->acquire;
+    const rt_family *fam = a->family >= 0 ? rules_family(F->rt, a->family) : NULL;
+    snprintf(out->noun, sizeof out->noun, "%s",
+             a->noun ? a->noun : fam && fam->noun ? fam->noun : "resource");
+    out->family = a->family;
+}
+
+static eng_effect summarize_param(fn_ctx *F, int place)
+{
+    sum_run r;
+    memset(&r, 0, sizeof r);
+    F->sum = &r;
+    F->visits = 0;
+    return walk_param(F, place) ? EFF_UNKNOWN : param_effect(&r);
+}
+
+/* The place "*p" the front made for reads through pointer parameter p. */
+static int deref_place(const ir_func *fn, int p)
+{
+    for (unsigned i = 0; i < fn->nplaces; i++)
+        if (fn->places[i].kind == IR_PLACE_SUB && fn->places[i].base == p &&
+            fn->places[i].name[0] == '*')
+            return (int)i;
+    return -1;
+}
+
+void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
+{
+    eng_options opt;
+    eng_options_default(&opt);
+    opt.budget = 50000;
+    fn_ctx F;
+    fn_ctx_init(&F, fn, rt);
+    F.opt = &opt;
+    F.budget = opt.budget;
+    memset(out, 0, sizeof(*out));
+    out->out_arg = -1;
+    out->nparams = fn->nparams < RT_MAX_ARGS ? fn->nparams : RT_MAX_ARGS;
+    for (unsigned p = 0; p < out->nparams; p++) {
+        if (fn->places[p].is_array || fn->places[p].is_record || fn->places[p].is_text) {
+            out->param[p] = EFF_BORROW;
+            continue;
+        }
+        out->param[p] = summarize_param(&F, (int)p);
+        int d = fn->places[p].is_pointer ? deref_place(fn, (int)p) : -1;
+        out->deref[p] = d >= 0 ? summarize_param(&F, d) : EFF_UNKNOWN;
+    }
+    for (unsigned i = 0; i < F.nsites && !out->acquires; i++) {
+        sum_run r;
+        memset(&r, 0, sizeof r);
+        r.handed_param = -2;
+        F.sum = &r;
+        F.visits = 0;
+        F.budget = opt.budget;
+        const site *st = &F.sites[i];
+        if (walk_site(&F, st, NULL))
+            continue;
+        if (r.outcome & SUM_RETURNED) {
+            const rt_acquire *a = &st->entry->acquire;
+            out->acquires = 1;
+            out->fail = a->out_arg < 0 && st->entry->fail.kind != RT_FAIL_NONZERO
+                            ? st->entry->fail
+                            : (rt_fail){RT_FAIL_NEGATIVE, 0};
+            describe_origin(&F, st, out);
+        } else if ((r.outcome & SUM_HANDED) && r.handed_param >= 0 &&
+                   !(r.outcome & SUM_RETURNED) && handed_fail(&r, &out->fail)) {
+            out->acquires = 1;
+            out->out_arg = r.handed_param;
+            describe_origin(&F, st, out);
+        }
+    }
+    fn_ctx_free(&F);
+}
+
 eng_status eng_analyze(const ir_func *fn, const rules_table *rt, const eng_options *opt,
                        finding_list *out)
 {

@@ -35,4 +35,34 @@ void eng_options_default(eng_options *opt);
 eng_status eng_analyze(const ir_func *fn, const rules_table *rt,
                        const eng_options *opt, finding_list *out);
 
+/* ---- function summaries ---- */
+
+typedef enum {
+    EFF_UNKNOWN,       /* could not tell (budget): callers treat it as unknown */
+    EFF_BORROW,        /* uses the value; it is still the caller's afterwards */
+    EFF_RELEASE,       /* releases it on every path */
+    EFF_HALF_RELEASE,  /* shuts it down on every path, never closes it */
+    EFF_TRANSFER,      /* takes ownership on some path (stores, hands off,
+                          releases on some paths only) */
+} eng_effect;
+
+typedef struct eng_summary {
+    eng_effect param[RT_MAX_ARGS];  /* per parameter */
+    eng_effect deref[RT_MAX_ARGS];  /* per pointer parameter p: on *p */
+    unsigned nparams;
+    int acquires;          /* returns a newly acquired value to its caller */
+    int out_arg;           /* -1: through the return value; else the index of
+                              the pointer parameter it is stored through */
+    rt_fail fail;          /* what the caller must test for failure */
+    int family;            /* the value's family */
+    char noun[48];         /* "socket" */
+    char origin[200];      /* "net.c:31: socket()" */
+} eng_summary;
+
+/* Computes what fn does to each parameter and whether it hands a newly
+ * acquired value to its caller, using what rt says of the functions it
+ * calls.  Fills *out; never fails (unknown parts are EFF_UNKNOWN / no
+ * acquisition). */
+void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out);
+
 #endif

@@ -56,6 +56,7 @@ typedef enum {
     ST_OPEN,      /* acquired and ours */
     ST_FAILED,    /* the acquisition failed: holds nothing */
     ST_RELEASED,  /* released; holders may still name the dead value */
+    ST_HANDED,    /* summary mode: stored through a pointer parameter */
 } st_status;
 
 typedef struct pv {

@@ -53,6 +53,11 @@ static void report(run *R, const state *st, exit_kind kind, ir_loc loc, int bloc
                    const char *callee)
 {
     sl_rule rule = rule_of(kind, st);
+    if (R->F->sum) {
+        if (kind <= EX_LONGJMP) /* lost inside the callee: still the caller's */
+            R->F->sum->outcome |= st->shut ? SUM_OPEN_SHUT : SUM_OPEN;
+        return;
+    }
     if (!R->F->opt->enabled[rule])
         return;
     for (size_t i = 0; i < R->ndone; i++)
@@ -67,6 +72,31 @@ static void report(run *R, const state *st, exit_kind kind, ir_loc loc, int bloc
     R->done[R->ndone++].col = loc.col;
     event ev = {kind, loc, block, place, callee};
     emit_finding(R->F, R->S, st, &ev, R->out);
+}
+
+/* Summary mode: the value left through a hand-off. */
+static void note_escape(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_ESCAPED; }
+
+/* Summary mode: a return on a path in state st. */
+static void note_return(run *R, const state *st, const ir_term *t)
+{
+    sum_run *s = R->F->sum;
+    if (!s)
+        return;
+    if (st->status == ST_OPEN)
+        s->outcome |= st->shut ? SUM_OPEN_SHUT : SUM_OPEN;
+    if (st->status == ST_RELEASED)
+        s->outcome |= SUM_RELEASED;
+    int k = st->status == ST_HANDED ? 0 : 1;
+    if (!t->ret_has_const) {
+        s->ret_unknown[k]++;
+        return;
+    }
+    if (!s->ret_n[k] || t->ret_const < s->ret_min[k])
+        s->ret_min[k] = t->ret_const;
+    if (!s->ret_n[k] || t->ret_const > s->ret_max[k])
+        s->ret_max[k] = t->ret_const;
+    s->ret_n[k]++;
 }
 
 /* ---- the worklist ---- */
@@ -249,7 +279,10 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
     if (e->harmless || i >= RT_MAX_ARGS)
         return st;
     uint32_t bit = 1u << i;
-    if (e->release & bit) {
+    int releases = c->args[i].addr_of ? (e->release_deref & bit) != 0 : (e->release & bit) != 0;
+    if (c->args[i].addr_of && !releases)
+        return e->transfer & bit ? NULL : st; /* &fd to an out-parameter or buffer */
+    if (releases) {
         if (st->status == ST_RELEASED) {
             report(R, st, EX_DOUBLE, in->loc, block, c->args[i].place, c->callee);
             return st;
@@ -306,12 +339,16 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
             if (p < 0 || !reaches(R, st, p))
                 continue;
             if (!e) {
-                if (!R->F->opt->assume_borrow)
+                if (!R->F->opt->assume_borrow) {
+                    note_escape(R);
                     st = NULL;
+                }
                 continue;
             }
             state *a2 = NULL;
             st = call_arg(R, st, in, e, i, block, &a2);
+            if (!st)
+                note_escape(R);
             if (a2)
                 alt = a2;
         }
@@ -330,7 +367,7 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
             report(R, st, EX_LONGJMP, in->loc, block, st->nh ? st->holders[0] : -1, c->callee);
         return;
     }
-    if (in == R->S->in) {
+    if (R->S && in == R->S->in) {
         acquire(R, st, in, block, &out->st[0], &out->st[1]);
         return;
     }
@@ -404,7 +441,22 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
         return;
     }
     case IR_ESCAPE:
-        out->st[0] = reaches(R, st, in->src) ? NULL : st;
+        if (!reaches(R, st, in->src)) {
+            out->st[0] = st;
+        } else if (R->F->sum && R->S && st->status == ST_OPEN && in->value) {
+            R->F->sum->outcome |= SUM_RETURNED;
+        } else if (R->F->sum && R->S && st->status == ST_OPEN && in->dst >= 0 &&
+                   R->F->fn->places[in->dst].is_param) {
+            sum_run *sr = R->F->sum;
+            sr->outcome |= SUM_HANDED;
+            sr->handed_param = sr->handed_param == -2 || sr->handed_param == in->dst ? in->dst : -1;
+            s = st_clone(R->a, st);
+            s->status = ST_HANDED;
+            s->nh = 0;
+            out->st[0] = s;
+        } else {
+            note_escape(R);
+        }
         return;
     case IR_SCOPE_END:
         s = st_clone(R->a, st);
@@ -467,6 +519,10 @@ static void do_term(run *R, state *st, const ir_block *b)
         do_branch(R, st, b);
         break;
     case IR_T_RETURN:
+        if (R->F->sum) {
+            note_return(R, st, t);
+            break;
+        }
         if (st->status == ST_OPEN && !R->F->fn->is_main)
             report(R, st, t->implicit ? EX_FALLOFF : EX_RETURN, t->loc, b->id,
                    st->nh ? st->holders[0] : -1, NULL);
@@ -487,14 +543,17 @@ static void run_block(run *R, const ir_block *b, unsigned i, state *st)
             run_block(R, b, i + 1, out.st[1]);
         st = out.st[0];
         /* a path whose value is gone for good has nothing more to say */
-        if (st && st->status != ST_NONE && st->nh == 0)
+        if (st && st->status != ST_NONE && st->status != ST_HANDED && st->nh == 0) {
+            if (st->status == ST_RELEASED && R->F->sum)
+                R->F->sum->outcome |= SUM_RELEASED;
             st = NULL;
+        }
     }
     if (st)
         do_term(R, st, b);
 }
 
-int walk_site(fn_ctx *F, const site *S, finding_list *out)
+static int walk(fn_ctx *F, const site *S, int param, finding_list *out)
 {
     run R;
     memset(&R, 0, sizeof R);
@@ -505,7 +564,14 @@ int walk_site(fn_ctx *F, const site *S, finding_list *out)
     if (!R.a)
         return 1;
     R.seen = arena_alloc(R.a, sizeof(seen_set) * F->fn->nblocks);
-    enqueue(&R, F->fn->entry, st_new(R.a));
+    state *init = st_new(R.a);
+    if (param >= 0) {
+        init->status = ST_OPEN;
+        st_add_holder(R.a, init, param);
+        st_set_val(R.a, init, param,
+                   iv_range(F->fn->places[param].is_pointer ? 1 : 0, INT64_MAX));
+    }
+    enqueue(&R, F->fn->entry, init);
     while (R.head < R.tail && !R.over) {
         item it = R.wl[R.head++];
         run_block(&R, F->fn->blocks[it.block], 0, it.st);
@@ -516,3 +582,7 @@ int walk_site(fn_ctx *F, const site *S, finding_list *out)
     arena_free(R.a);
     return over;
 }
+
+int walk_site(fn_ctx *F, const site *S, finding_list *out) { return walk(F, S, -1, out); }
+
+int walk_param(fn_ctx *F, int p) { return walk(F, NULL, p, NULL); }

@@ -14,6 +14,27 @@ typedef struct site {
     int slot;
 } site;
 
+/* What summary mode records about how paths end (bits). */
+enum {
+    SUM_OPEN = 1,        /* a path returns with the value still open */
+    SUM_OPEN_SHUT = 2,   /* ... open but half-released */
+    SUM_RELEASED = 4,    /* a path released it */
+    SUM_ESCAPED = 8,     /* a path handed it elsewhere */
+    SUM_RETURNED = 16,   /* a path returned it to the caller */
+    SUM_HANDED = 32,     /* a path stored it through a pointer parameter */
+};
+
+/* Summary-mode results of one walk. */
+typedef struct sum_run {
+    unsigned outcome;      /* SUM_* bits */
+    int handed_param;      /* SUM_HANDED: which parameter (-1: several) */
+    /* constant return values: [0] on paths where the value was handed out,
+     * [1] on the other paths; n counts them, unknown counts returns whose
+     * value is not a constant */
+    int64_t ret_min[2], ret_max[2];
+    unsigned ret_n[2], ret_unknown[2];
+} sum_run;
+
 typedef struct fn_ctx {
     const ir_func *fn;
     const rules_table *rt;
@@ -23,6 +44,7 @@ typedef struct fn_ctx {
     const char **def_callee;  /* per place: the one callee assigning it, or NULL */
     unsigned *tests;          /* per place: how many conditions test it */
     unsigned long visits, budget;
+    sum_run *sum;             /* non-NULL: summary mode, no findings */
 } fn_ctx;
 
 /* How a path lost or misused the value: selects the rule and the wording. */
@@ -53,6 +75,10 @@ const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
 /* Explores every path for site s and appends findings to out.  Returns
  * nonzero when the function's budget ran out. */
 int walk_site(fn_ctx *F, const site *s, finding_list *out);
+
+/* Summary mode: walks with parameter p open at entry. Returns nonzero when
+ * the budget ran out. */
+int walk_param(fn_ctx *F, int p);
 
 /* Builds the finding for event ev on a path in state st (tracking site s)
  * and appends it to out. */

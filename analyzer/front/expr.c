@@ -148,7 +148,7 @@ int lw_const(lower *L, CXCursor c, int64_t *v)
     }
 }
 
-static int new_temp(lower *L, ir_loc loc)
+int lw_new_temp(lower *L, ir_loc loc)
 {
     char name[24];
     snprintf(name, sizeof name, "$t%u", ++L->ntemp_names);
@@ -275,6 +275,32 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
     }
 }
 
+/* For `*p` read where p is a pointer parameter: the place standing for what
+ * p points to ("*p"), so that a summary can say "releases *p" (closep).
+ * Stores through *p are not places: they hand the value to the caller. */
+static int deref_param(lower *L, CXCursor c)
+{
+    CXCursor k[1];
+    int post;
+    if (lw_children(c, k, 1) != 1)
+        return -1;
+    const char *op = lex_unop(L, c, k[0], &post);
+    CXCursor base = lw_strip(k[0]);
+    if (!op || strcmp(op, "*") || clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor d = clang_getCursorReferenced(base);
+    int p = clang_getCursorKind(d) == CXCursor_ParmDecl ? lw_var_place(L, d) : -1;
+    if (p < 0 || !L->f->places[p].is_pointer)
+        return -1;
+    char name[160];
+    snprintf(name, sizeof name, "*%s", L->f->places[p].name);
+    for (unsigned i = 0; i < L->f->nplaces; i++)
+        if (L->f->places[i].kind == IR_PLACE_SUB && L->f->places[i].base == p &&
+            strcmp(L->f->places[i].name, name) == 0)
+            return (int)i;
+    return ir_place_add(L->f, name, IR_PLACE_SUB, p);
+}
+
 static void emit_escape(lower *L, int p, ir_loc loc)
 {
     if (p >= 0)
@@ -316,7 +342,7 @@ static operand lower_call(lower *L, CXCursor c, int dst, int want)
         arg->text = lex_text(L, a, 0);
     }
     if (dst < 0 && want)
-        dst = new_temp(L, loc);
+        dst = lw_new_temp(L, loc);
     call->dst = dst;
     ir_insn in = ir_insn_make(IR_CALL, loc);
     in.call = call;
@@ -329,6 +355,27 @@ static operand lower_call(lower *L, CXCursor c, int dst, int want)
     return op_place(dst);
 }
 
+/* The parameter through which lhs stores (*p, p->f, p[i] with p a
+ * parameter), or -1. */
+static int store_param(lower *L, CXCursor lhs)
+{
+    lhs = lw_strip(lhs);
+    CXCursor k[2];
+    enum CXCursorKind kind = clang_getCursorKind(lhs);
+    unsigned n = lw_children(lhs, k, 2);
+    if (n == 0 || (kind != CXCursor_UnaryOperator && kind != CXCursor_MemberRefExpr &&
+                   kind != CXCursor_ArraySubscriptExpr))
+        return -1;
+    CXCursor base = lw_strip(k[0]);
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor d = clang_getCursorReferenced(base);
+    if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+        return -1;
+    int p = lw_var_place(L, d);
+    return p >= 0 && L->f->places[p].is_pointer ? p : -1;
+}
+
 static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
 {
     int elsewhere;
@@ -338,8 +385,12 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
         return op_place(p);
     }
     operand r = lw_expr(L, rhs, 1);
-    if (elsewhere)
-        emit_escape(L, r.place, loc);
+    if (elsewhere && r.place >= 0) {
+        ir_insn in = ir_insn_make(IR_ESCAPE, loc);
+        in.src = r.place;
+        in.dst = store_param(L, lhs);
+        ir_emit(L->f, L->cur, &in);
+    }
     return op_none();
 }
 
@@ -368,7 +419,7 @@ static operand lower_cmp_value(lower *L, ir_cmpop cmp, CXCursor lhs, CXCursor rh
     }
     if (a.place < 0 || a.addr_of || !b.has_const)
         return op_none();
-    int t = new_temp(L, loc);
+    int t = lw_new_temp(L, loc);
     ir_insn in = ir_insn_make(IR_CMPSET, loc);
     in.dst = t;
     in.src = a.place;
@@ -387,7 +438,7 @@ static operand lower_logical_value(lower *L, CXCursor c, int want, ir_loc loc)
         L->cur = join;
         return op_none();
     }
-    int t = new_temp(L, loc);
+    int t = lw_new_temp(L, loc);
     int tb = ir_block_add(L->f), fb = ir_block_add(L->f);
     lw_cond(L, c, tb, fb);
     L->cur = tb;
@@ -408,7 +459,7 @@ static operand lower_ternary(lower *L, CXCursor c, int dst, int want, ir_loc loc
         return op_none();
     }
     if (dst < 0 && want)
-        dst = new_temp(L, loc);
+        dst = lw_new_temp(L, loc);
     int tb = ir_block_add(L->f), fb = ir_block_add(L->f), join = ir_block_add(L->f);
     lw_cond(L, k[0], tb, fb);
     for (int arm = 0; arm < 2; arm++) {
@@ -477,7 +528,7 @@ static operand lower_unop(lower *L, CXCursor c, int want)
         return lw_expr(L, k[0], want);
     operand a = lw_expr(L, k[0], 1);
     if (op && !strcmp(op, "!") && want && a.place >= 0 && !a.addr_of) {
-        int t = new_temp(L, loc);
+        int t = lw_new_temp(L, loc);
         ir_insn in = ir_insn_make(IR_CMPSET, loc);
         in.dst = t;
         in.src = a.place;
@@ -539,6 +590,12 @@ operand lw_expr(lower *L, CXCursor c, int want)
     case CXCursor_ArraySubscriptExpr:
         result = op_place(place_of(L, c, &elsewhere));
         break;
+    case CXCursor_UnaryOperator:
+        if (lw_const(L, c, &v))
+            result = op_const(v);
+        else if ((result.place = deref_param(L, c)) < 0)
+            result = lower_unop(L, c, want);
+        break;
     case CXCursor_CallExpr:
         result = lower_call(L, c, -1, want);
         break;
@@ -559,12 +616,6 @@ operand lw_expr(lower *L, CXCursor c, int want)
         }
         break;
     }
-    case CXCursor_UnaryOperator:
-        if (lw_const(L, c, &v))
-            result = op_const(v);
-        else
-            result = lower_unop(L, c, want);
-        break;
     case CXCursor_ConditionalOperator:
         result = lower_ternary(L, c, -1, want, lw_cursor_loc(L, c));
         break;

@@ -209,6 +209,7 @@ static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
     L.scopes_cap = 1;
     L.nscopes = 1;
     clang_visitChildren(body, body_stmt, &L);
+    lw_emit_all_cleanups(&L, f->end);
     ir_term_return(f, L.cur, f->end, 1);
     lw_finish_gotos(&L);
     for (unsigned i = 0; i < f->nblocks; i++) /* blocks nothing jumps to */

@@ -317,3 +317,95 @@ int lex_decl_noreturn(lower *L, CXCursor decl)
     clang_visitChildren(decl, attr_visit, &a);
     return a.found;
 }
+
+/* Finds `NAME ( IDENT )` with NAME containing "cleanup" in tokens; returns
+ * IDENT copied into buf, or NULL. */
+static const char *cleanup_pattern(lower *L, toks *k, char *buf, size_t n)
+{
+    for (unsigned i = 0; i + 3 < k->n; i++) {
+        char a[64], b[8], d[8];
+        if (clang_getTokenKind(k->t[i]) != CXToken_Identifier ||
+            !strstr(tok_str(k, i, a, sizeof a), "cleanup") ||
+            strcmp(tok_str(k, i + 1, b, sizeof b), "(") ||
+            clang_getTokenKind(k->t[i + 2]) != CXToken_Identifier ||
+            strcmp(tok_str(k, i + 3, d, sizeof d), ")"))
+            continue;
+        tok_str(k, i + 2, buf, n);
+        (void)L;
+        return buf;
+    }
+    return NULL;
+}
+
+typedef struct cleanup_scan {
+    lower *L;
+    const char *fn;
+} cleanup_scan;
+
+static enum CXChildVisitResult cleanup_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    cleanup_scan *cs = d;
+    if (!clang_isAttribute(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    char name[128];
+    CXSourceRange r = clang_getCursorExtent(c);
+    /* the attribute as written, then up to three levels of macro bodies */
+    for (int level = 0; level < 4 && !cs->fn; level++) {
+        toks k = tokenize(cs->L, r);
+        const char *found = cleanup_pattern(cs->L, &k, name, sizeof name);
+        toks_free(&k);
+        if (found) {
+            cs->fn = arena_strdup(cs->L->f->arena, found);
+            break;
+        }
+        CXCursor m = clang_getCursor(cs->L->tu, clang_getRangeStart(r));
+        if (clang_getCursorKind(m) != CXCursor_MacroExpansion)
+            break;
+        CXCursor def = clang_getCursorReferenced(m);
+        if (clang_Cursor_isNull(def))
+            break;
+        r = clang_getCursorExtent(def);
+    }
+    return cs->fn ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+const char *lex_cleanup_fn(lower *L, CXCursor decl)
+{
+    cleanup_scan cs = {L, NULL};
+    clang_visitChildren(decl, cleanup_visit, &cs);
+    return cs.fn;
+}
+
+typedef struct usr_scan {
+    const char *name;
+    CXString usr;
+    int found;
+} usr_scan;
+
+static enum CXChildVisitResult usr_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    usr_scan *u = d;
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+        return CXChildVisit_Continue;
+    CXString s = clang_getCursorSpelling(c);
+    int same = strcmp(clang_getCString(s), u->name) == 0;
+    clang_disposeString(s);
+    if (!same)
+        return CXChildVisit_Continue;
+    u->usr = clang_getCursorUSR(c);
+    u->found = 1;
+    return CXChildVisit_Break;
+}
+
+const char *lex_function_usr(lower *L, const char *name)
+{
+    usr_scan u = {name, {0, 0}, 0};
+    clang_visitChildren(clang_getTranslationUnitCursor(L->tu), usr_visit, &u);
+    if (!u.found)
+        return NULL;
+    const char *r = arena_strdup(L->f->arena, clang_getCString(u.usr));
+    clang_disposeString(u.usr);
+    return r;
+}

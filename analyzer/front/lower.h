@@ -60,6 +60,12 @@ typedef struct scope {
     unsigned nvars, cap;
 } scope;
 
+/* A variable declared with __attribute__((cleanup(fn))). */
+typedef struct cleanup_var {
+    int place;
+    const char *fn, *usr;
+} cleanup_var;
+
 typedef struct file_cache {
     CXFile file;
     const char *name;      /* interned in the function's arena */
@@ -86,6 +92,8 @@ typedef struct lower {
     unsigned ntemp_names;
     file_cache files[8];
     unsigned nfiles;
+    cleanup_var *cleanups;
+    unsigned ncleanups, cleanups_cap;
     unsigned depth;        /* recursion depth guard */
     int too_deep;
 } lower;
@@ -105,6 +113,11 @@ const char *lex_text(lower *L, CXCursor c, int shorten_calls);
  * its header.  Returns 0 when they cannot be found (macros). */
 int lex_for_header(lower *L, CXCursor c, unsigned *semi1, unsigned *semi2,
                    unsigned *rparen);
+/* The function named by a cleanup attribute on variable decl (through
+ * macros such as systemd's _cleanup_close_), or NULL. */
+const char *lex_cleanup_fn(lower *L, CXCursor decl);
+/* The USR of the function called name declared at file scope, or NULL. */
+const char *lex_function_usr(lower *L, const char *name);
 /* Whether the declaration decl (a function) carries a noreturn attribute. */
 int lex_decl_noreturn(lower *L, CXCursor decl);
 
@@ -127,6 +140,13 @@ void lw_cond(lower *L, CXCursor c, int t, int f);
 /* Lowers a condition evaluated at statement level: like lw_cond, but the
  * temporaries it creates end on both edges. */
 void lw_stmt_cond(lower *L, CXCursor c, int t, int f);
+/* A new temporary place for a value computed at loc. */
+int lw_new_temp(lower *L, ir_loc loc);
+/* Emits calls to the cleanup functions of variables among places[0..n-1]
+ * (in that order), as at the end of their scope. */
+void lw_emit_cleanups(lower *L, const int *places, unsigned n, ir_loc loc);
+/* Emits the cleanup calls of every variable in scope (before a return). */
+void lw_emit_all_cleanups(lower *L, ir_loc loc);
 /* Ends the temporaries created since mark (a previous L->ntemps). */
 void lw_end_temps(lower *L, unsigned mark);
 /* Evaluates c as an integer constant expression. */

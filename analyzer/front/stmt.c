@@ -55,7 +55,31 @@ static void end_scopes(lower *L, unsigned from, ir_loc loc)
         for (unsigned k = s->nvars; k > 0; k--)
             in.places[in.nplaces++] = s->vars[k - 1];
     }
+    lw_emit_cleanups(L, in.places, in.nplaces, loc);
     ir_emit(L->f, L->cur, &in);
+}
+
+void lw_emit_cleanups(lower *L, const int *places, unsigned n, ir_loc loc)
+{
+    for (unsigned i = 0; i < n && L->ncleanups; i++)
+        for (unsigned c = 0; c < L->ncleanups; c++) {
+            const cleanup_var *cv = &L->cleanups[c];
+            if (cv->place != places[i])
+                continue;
+            ir_call *call = arena_alloc(L->f->arena, sizeof(*call));
+            call->callee = cv->fn;
+            call->usr = cv->usr;
+            call->has_body = cv->usr != NULL;
+            call->nargs = 1;
+            call->args = arena_alloc(L->f->arena, sizeof(ir_arg));
+            call->args[0].place = cv->place;
+            call->args[0].addr_of = 1;
+            call->args[0].text = L->f->places[cv->place].name;
+            call->dst = -1;
+            ir_insn in = ir_insn_make(IR_CALL, loc);
+            in.call = call;
+            ir_emit(L->f, L->cur, &in);
+        }
 }
 
 static void scope_pop(lower *L, ir_loc end)
@@ -89,6 +113,15 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
     pl->is_array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
                    t.kind == CXType_VariableArray;
     pl->is_record = t.kind == CXType_Record;
+    pl->is_pointer = t.kind == CXType_Pointer;
+    if (t.kind == CXType_Pointer) {
+        CXType pointee = clang_getCanonicalType(clang_getPointeeType(t));
+        pl->is_text = pointee.kind == CXType_Char_S || pointee.kind == CXType_Char_U ||
+                      pointee.kind == CXType_SChar || pointee.kind == CXType_UChar;
+    } else {
+        pl->is_text = t.kind == CXType_Float || t.kind == CXType_Double ||
+                      t.kind == CXType_LongDouble;
+    }
     if (t.kind == CXType_ConstantArray && clang_getArraySize(t) <= 4) {
         /* elements an out-parameter may fill (pipe's int[2]) */
         for (long long i = 0; i < clang_getArraySize(t); i++) {
@@ -98,7 +131,16 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
         }
         pl = &L->f->places[p];
     }
-    (void)pl;
+    if (!is_param) {
+        const char *fn = lex_cleanup_fn(L, decl);
+        if (fn) {
+            GROW(L, L->cleanups, L->ncleanups, L->cleanups_cap, cleanup_var);
+            cleanup_var *cv = &L->cleanups[L->ncleanups++];
+            cv->place = p;
+            cv->fn = fn;
+            cv->usr = lex_function_usr(L, fn);
+        }
+    }
     GROW(L, L->vars, L->nvars, L->vars_cap, var_binding);
     var_binding *b = &L->vars[L->nvars++];
     b->hash = clang_hashCursor(decl);
@@ -182,6 +224,20 @@ static int *live_vars(lower *L, unsigned *n)
     return v;
 }
 
+void lw_emit_all_cleanups(lower *L, ir_loc loc)
+{
+    if (!L->ncleanups)
+        return;
+    unsigned nlive;
+    int *live = live_vars(L, &nlive);
+    for (unsigned i = 0; i < nlive / 2; i++) { /* innermost first */
+        int t = live[i];
+        live[i] = live[nlive - 1 - i];
+        live[nlive - 1 - i] = t;
+    }
+    lw_emit_cleanups(L, live, nlive, loc);
+}
+
 static label_info *label_get(lower *L, const char *name)
 {
     for (unsigned i = 0; i < L->nlabels; i++)
@@ -256,8 +312,10 @@ void lw_finish_gotos(lower *L)
         for (unsigned k = g->nlive; k > 0; k--)
             if (!in_list(l->live, l->nlive, g->live[k - 1]))
                 in.places[in.nplaces++] = g->live[k - 1];
-        if (in.nplaces)
+        if (in.nplaces) {
+            lw_emit_cleanups(L, in.places, in.nplaces, g->loc);
             ir_emit(L->f, g->block, &in);
+        }
         ir_term_goto(L->f, g->block, l->block);
     }
 }
@@ -302,13 +360,14 @@ operand lw_compound_value(lower *L, CXCursor c, int want)
     value_walk w = {L, lw_children(c, NULL, 0), 0, want, {-1, 0, 0, 0}};
     scope_push(L);
     clang_visitChildren(c, value_visit, &w);
-    /* The value may live in a variable of this scope: keep the variables
-     * alive by ending the scope silently (the value is handed out). */
+    /* The value may live in a variable of this scope, which ends here: move
+     * it to a temporary first (systemd's TAKE_FD). */
     if (w.last.place >= 0 && L->f->places[w.last.place].kind == IR_PLACE_VAR) {
-        ir_insn in = ir_insn_make(IR_ESCAPE, lw_cursor_loc(L, c));
+        ir_insn in = ir_insn_make(IR_COPY, lw_cursor_loc(L, c));
+        in.dst = lw_new_temp(L, in.loc);
         in.src = w.last.place;
         ir_emit(L->f, L->cur, &in);
-        w.last.place = -1;
+        w.last.place = in.dst;
     }
     scope_pop(L, lw_cursor_end(L, c));
     return w.last;
@@ -514,16 +573,22 @@ static void lower_return(lower *L, CXCursor c)
 {
     CXCursor k[1];
     ir_loc loc = lw_cursor_loc(L, c);
+    operand o = {-1, 0, 0, 0};
     if (lw_children(c, k, 1) == 1) {
-        operand o = lw_expr(L, k[0], 1);
+        o = lw_expr(L, k[0], 1);
         if (o.place >= 0) {
             ir_insn in = ir_insn_make(IR_ESCAPE, loc);
             in.src = o.place;
+            in.value = 1;
             ir_emit(L->f, L->cur, &in);
         }
     }
     L->ntemps = 0; /* the return ends every temporary */
-    ir_term_return(L->f, L->cur, loc, 0);
+    lw_emit_all_cleanups(L, loc);
+    int b = L->cur;
+    ir_term_return(L->f, b, loc, 0);
+    L->f->blocks[b]->term.ret_has_const = o.has_const;
+    L->f->blocks[b]->term.ret_const = o.cval;
     lw_new_block(L);
 }
 

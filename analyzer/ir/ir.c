@@ -201,7 +201,9 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
         fprintf(out, " %s", pname(f, in->dst));
         break;
     case IR_ESCAPE:
-        fprintf(out, " %s", pname(f, in->src));
+        fprintf(out, " %s%s", pname(f, in->src), in->value ? " (returned)" : "");
+        if (in->dst >= 0)
+            fprintf(out, " into *%s", pname(f, in->dst));
         break;
     case IR_SCOPE_END:
         for (unsigned i = 0; i < in->nplaces; i++)

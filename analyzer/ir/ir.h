@@ -51,6 +51,8 @@ typedef struct ir_place {
     unsigned is_array : 1;    /* a local array: its elements are SUB places */
     unsigned is_record : 1;   /* a local struct/union: its fields are SUB places */
     unsigned is_static : 1;   /* a function-local static: outlives the call */
+    unsigned is_pointer : 1;  /* of pointer type (else an integer or other) */
+    unsigned is_text : 1;     /* a char pointer, floating point: never a handle */
 } ir_place;
 
 /* Instruction opcodes with their dump names: one table. */
@@ -60,7 +62,9 @@ typedef struct ir_place {
     X(CONST, "const")         /* dst = value                                */ \
     X(CMPSET, "cmpset")       /* dst = (src cmp value) ? 1 : 0              */ \
     X(HAVOC, "havoc")         /* dst = something unknown                    */ \
-    X(ESCAPE, "escape")       /* src's value leaves this function's care    */ \
+    X(ESCAPE, "escape")       /* src's value leaves this function's care:   */ \
+                              /* value 1: returned; dst >= 0: stored through */ \
+                              /* that parameter (*out = fd)                  */ \
     X(SCOPE_END, "scope-end") /* places[] go out of scope (in this order)   */
 
 typedef enum {
@@ -129,6 +133,8 @@ typedef struct ir_term {
                              used in trace messages */
     const char *edge_msg[2]; /* BRANCH: trace message per edge; NULL: say nothing */
     unsigned implicit : 1;   /* RETURN by falling off the end */
+    unsigned ret_has_const : 1; /* RETURN: the returned value is ret_const */
+    int64_t ret_const;
 } ir_term;
 
 typedef struct ir_block {

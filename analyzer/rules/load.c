@@ -482,6 +482,7 @@ static const keyspec function_keys[] = {
     {"transfer", T_ARR, 0},
     {"transfer_on_success", T_BOOL, 0},
     {"becomes", T_STR | T_NULL, 0},
+    {"transfer_when", T_OBJ | T_NULL, 0},
     {"noreturn", T_BOOL, 0},
     {"nonlocal_exit", T_BOOL, 0},
     {"harmless", T_BOOL, 0},
@@ -502,13 +503,15 @@ static const struct {
 
 /* Everything one function entry says, parsed before the row is touched. */
 typedef struct {
-    int has_fail, has_acquire_key, has_becomes;
+    int has_fail, has_acquire_key, has_becomes, has_when;
     rt_fail fail;
     const cJSON *acquire_json; /* NULL or JSON null: no acquisition */
     rt_acquire acquire;
     uint32_t masks[N_ARG_FIELDS];
     int has_mask[N_ARG_FIELDS];
     int becomes;
+    int when_arg;              /* "transfer_when"; -1 when null */
+    int64_t when_mask;
 } fn_delta;
 
 static int bool_member(const ld *L, jv o, const char *key, int *val)
@@ -517,6 +520,30 @@ static int bool_member(const ld *L, jv o, const char *key, int *val)
     if (v.j)
         *val = cJSON_IsTrue(v.j);
     return v.j != NULL;
+}
+
+static const keyspec transfer_when_keys[] = {
+    {"arg", T_INT, 1}, {"mask", T_INT, 1}, {NULL, 0, 0},
+};
+
+/* "transfer_when": {"arg": N, "mask": M}: the transfer happens only when
+ * argument N is a constant with a bit of M set (BIO_CLOSE). */
+static int load_transfer_when(ld *L, jv o, fn_delta *d)
+{
+    jv v = member(L, o, "transfer_when");
+    d->has_when = v.j != NULL;
+    d->when_arg = -1;
+    if (!cJSON_IsObject(v.j))
+        return 0;
+    if (check_object(L, v, transfer_when_keys, "\"transfer_when\"") < 0 ||
+        opt_int(L, v, "arg", 0, RT_MAX_ARGS - 1, &d->when_arg) < 0 ||
+        get_int(L, member(L, v, "mask"), "mask", INT64_MIN, INT64_MAX,
+                &d->when_mask) < 0)
+        return -1;
+    if (d->when_mask == 0)
+        return fail_at(L, member(L, v, "mask").off, "\"mask\" must not be "
+                       "0: no constant would ever transfer");
+    return 0;
 }
 
 static int parse_roles(ld *L, jv o, fn_delta *d)
@@ -544,7 +571,7 @@ static int parse_roles(ld *L, jv o, fn_delta *d)
     d->has_becomes = v.j != NULL;
     if (cJSON_IsString(v.j) && family_ref(L, v, &d->becomes) < 0)
         return -1;
-    return 0;
+    return load_transfer_when(L, o, d);
 }
 
 /* "harmless": true says the call touches no ownership: no other role. */
@@ -591,6 +618,8 @@ static void clear_or_unharm(rt_entry *e, const fn_delta *d)
         e->release = e->half_release = e->borrow = 0;
         e->transfer = e->transfer_on_success = 0;
         e->transfer_family = -1;
+        e->transfer_when_arg = -1;
+        e->transfer_when_mask = 0;
     }
 }
 
@@ -607,6 +636,10 @@ static int apply_roles(ld *L, jv o, rt_entry *e, const fn_delta *d)
             *(uint32_t *)((char *)e + arg_fields[i].field) = d->masks[i];
     if (d->has_becomes)
         e->transfer_family = d->becomes;
+    if (d->has_when) {
+        e->transfer_when_arg = d->when_arg;
+        e->transfer_when_mask = d->when_arg >= 0 ? d->when_mask : 0;
+    }
     if (bool_member(L, o, "transfer_on_success", &b))
         had_tos = b;
     e->transfer_on_success = had_tos ? e->transfer : 0;
@@ -633,6 +666,9 @@ static int check_row(ld *L, jv o, const rt_entry *e)
     jv bec = member(L, o, "becomes");
     if (cJSON_IsString(bec.j) && !e->transfer)
         return fail_at(L, bec.off, "\"becomes\" needs \"transfer\"");
+    jv when = member(L, o, "transfer_when");
+    if (cJSON_IsObject(when.j) && !e->transfer)
+        return fail_at(L, when.off, "\"transfer_when\" needs \"transfer\"");
     return 0;
 }
 

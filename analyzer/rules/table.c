@@ -76,6 +76,7 @@ static void entry_free(rt_entry *e)
     free(e->key);
     free(e->pack);
     free(e->acquire.noun);
+    free(e->origin);
     free(e);
 }
 

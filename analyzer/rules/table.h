@@ -62,6 +62,8 @@ typedef struct rt_entry {
     rt_acquire acquire;
     uint32_t release;        /* bit i: releases argument i */
     uint32_t half_release;   /* bit i: half-releases argument i (shutdown) */
+    uint32_t release_deref;  /* bit i: releases what argument i points to
+                                (closep(&fd), a cleanup function) */
     uint32_t borrow;         /* bit i: uses argument i without owning it */
     uint32_t transfer;       /* bit i: ownership of argument i leaves us */
     uint32_t transfer_on_success; /* subset of transfer: only when the call
@@ -73,6 +75,8 @@ typedef struct rt_entry {
                                 BEV_OPT_CLOSE_ON_FREE); a non-constant
                                 argument counts as a transfer */
     int64_t transfer_when_mask;
+    char *origin;            /* summaries: where the value really comes from,
+                                "net.c:31: socket()"; NULL for packs */
     unsigned noreturn : 1;      /* never returns (exit, abort) */
     unsigned nonlocal_exit : 1; /* longjmp: unwinds, does not end the process */
     unsigned harmless : 1;      /* touches no argument's ownership */

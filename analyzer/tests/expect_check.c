@@ -447,6 +447,7 @@ int main(int argc, char **argv)
     }
 
 done:
+    fflush(stdout);
     if (failed)
         print_command(cmd);
     cJSON_Delete(root);

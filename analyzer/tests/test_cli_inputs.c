@@ -1,7 +1,7 @@
 /* test_cli_inputs.c — unit tests for the CLI's pure helpers: option parsing,
  * path normalization and "is under", directory search, shell-word splitting,
- * compile-command filtering, compile_commands.json loading, and duplicate
- * removal.  It does not run the front end or the engine.
+ * compile-command filtering, compile_commands.json loading, duplicate
+ * removal and inline-suppression comments.  It does not run the front end or the engine.
  *
  * The CLI is an executable, not a library, so the helper sources are
  * compiled into this test directly. */
@@ -10,6 +10,7 @@
 #include "cli/inputs.c"
 #include "cli/options.c"
 #include "cli/output.c"
+#include "cli/suppress.c"
 #include "cli/util.c"
 
 #include <stdio.h>
@@ -411,6 +412,58 @@ static void test_dedupe_findings(void)
     cli_strvec_free(&sv);
 }
 
+/* ---- suppression comments ---- */
+
+static void test_suppress_lines(void)
+{
+    const sl_rule leak = SL_RULE_RESOURCE_LEAK, dbl = SL_RULE_DOUBLE_CLOSE;
+    CHECK(cli_line_suppresses("  return -1; // sockleak-ignore", leak));
+    CHECK(cli_line_suppresses("  return -1; // sockleak-ignore", dbl));
+    CHECK(cli_line_suppresses("x; /* sockleak-ignore(resource-leak) */", leak));
+    CHECK(!cli_line_suppresses("x; /* sockleak-ignore(resource-leak) */", dbl));
+    CHECK(cli_line_suppresses("// sockleak-ignore(double-close, resource-leak)",
+                              leak));
+    CHECK(cli_line_suppresses("   * sockleak-ignore", leak));
+    CHECK(!cli_line_suppresses("puts(\"sockleak-ignore\");", leak));
+    CHECK(!cli_line_suppresses("// sockleak-ignore(resource)", leak));
+    CHECK(cli_line_suppresses("close(fd); // NOLINT(sockleak-double-close)", dbl));
+    CHECK(!cli_line_suppresses("close(fd); // NOLINT(sockleak-double-close)", leak));
+    CHECK(cli_line_suppresses("// NOLINTNEXTLINE(bugprone-x, sockleak-*)", leak));
+    CHECK(!cli_line_suppresses("return -1; // NOLINT", leak));
+    CHECK(!cli_line_suppresses("return -1; // NOLINT(resource-leak)", leak));
+    CHECK(!cli_line_suppresses("return -1;", leak));
+}
+
+static void test_suppress_findings(void)
+{
+    write_file("s.c", "int f(void)\n"
+                      "{\n"
+                      "    // sockleak-ignore\n"
+                      "    return 1;\n"
+                      "    return 2; // NOLINT(sockleak-double-close)\n"
+                      "}\n");
+    char *path = cli_strf("%s/s.c", tmpdir);
+    finding_list l = {0};
+    add_finding(&l, SL_RULE_RESOURCE_LEAK, 4, 1, "above");
+    add_finding(&l, SL_RULE_RESOURCE_LEAK, 5, 1, "other rule");
+    add_finding(&l, SL_RULE_DOUBLE_CLOSE, 5, 1, "same line");
+    add_finding(&l, SL_RULE_RESOURCE_LEAK, 2, 1, "none");
+    for (size_t i = 0; i < l.n; i++) {
+        free(l.items[i].loc.file);
+        l.items[i].loc.file = cli_xstrdup(path);
+    }
+    cli_suppress(&l);
+    CHECK(l.n == 4);
+    if (l.n == 4) {
+        CHECK(l.items[0].suppressed);    /* marker on the line above */
+        CHECK(!l.items[1].suppressed);   /* NOLINT names another rule */
+        CHECK(l.items[2].suppressed);    /* NOLINT on the same line */
+        CHECK(!l.items[3].suppressed);   /* two lines above the marker */
+    }
+    finding_list_clear(&l);
+    free(path);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir)) {
@@ -426,6 +479,8 @@ int main(void)
     test_compdb();
     test_dedupe_funcs();
     test_dedupe_findings();
+    test_suppress_lines();
+    test_suppress_findings();
     char *rm = cli_strf("rm -rf '%s'", tmpdir);
     if (system(rm) != 0)
         fprintf(stderr, "could not remove %s\n", tmpdir);

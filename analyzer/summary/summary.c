@@ -1,0 +1,252 @@
+/* summary.c — the call graph, the bottom-up order and the fixed point of
+ * summary.h.  A function's summary is recomputed when one of its callees'
+ * summaries changes; a function recomputed too often (a recursion that does
+ * not settle) is dropped from the table and so treated as unknown. */
+#include "summary/summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+
+#define MAX_EVALS_PER_FUNCTION 8
+
+typedef struct graph {
+    ir_func *const *fns;
+    size_t n;
+    size_t *sorted;      /* indices sorted by usr */
+    size_t **callers;    /* per function: indices of functions calling it */
+    size_t *ncallers, *cap;
+} graph;
+
+static const ir_func *const *g_sort_fns; /* qsort context, single-threaded */
+
+static int by_usr(const void *a, const void *b)
+{
+    return strcmp(g_sort_fns[*(const size_t *)a]->usr, g_sort_fns[*(const size_t *)b]->usr);
+}
+
+static long find(const graph *g, const char *usr)
+{
+    size_t lo = 0, hi = g->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(g->fns[g->sorted[mid]]->usr, usr);
+        if (c == 0)
+            return (long)g->sorted[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static int add_caller(graph *g, size_t callee, size_t caller)
+{
+    for (size_t i = 0; i < g->ncallers[callee]; i++)
+        if (g->callers[callee][i] == caller)
+            return 0;
+    if (g->ncallers[callee] == g->cap[callee]) {
+        size_t c = g->cap[callee] ? g->cap[callee] * 2 : 4;
+        size_t *p = realloc(g->callers[callee], c * sizeof(size_t));
+        if (!p)
+            return -1;
+        g->callers[callee] = p;
+        g->cap[callee] = c;
+    }
+    g->callers[callee][g->ncallers[callee]++] = caller;
+    return 0;
+}
+
+static int graph_build(graph *g)
+{
+    g->sorted = malloc((g->n ? g->n : 1) * sizeof(size_t));
+    g->callers = calloc(g->n ? g->n : 1, sizeof(size_t *));
+    g->ncallers = calloc(g->n ? g->n : 1, sizeof(size_t));
+    g->cap = calloc(g->n ? g->n : 1, sizeof(size_t));
+    if (!g->sorted || !g->callers || !g->ncallers || !g->cap)
+        return -1;
+    for (size_t i = 0; i < g->n; i++)
+        g->sorted[i] = i;
+    g_sort_fns = (const ir_func *const *)g->fns;
+    qsort(g->sorted, g->n, sizeof(size_t), by_usr);
+    for (size_t f = 0; f < g->n; f++)
+        for (unsigned b = 0; b < g->fns[f]->nblocks; b++) {
+            const ir_block *bl = g->fns[f]->blocks[b];
+            for (unsigned i = 0; i < bl->ninsns; i++) {
+                const ir_call *c = bl->insns[i].call;
+                long callee = c && c->usr ? find(g, c->usr) : -1;
+                if (callee >= 0 && add_caller(g, (size_t)callee, f) != 0)
+                    return -1;
+            }
+        }
+    return 0;
+}
+
+static void graph_free(graph *g)
+{
+    for (size_t i = 0; g->callers && i < g->n; i++)
+        free(g->callers[i]);
+    free(g->callers);
+    free(g->ncallers);
+    free(g->cap);
+    free(g->sorted);
+}
+
+/* Writes summary s of f into the table; returns 1 when the row changed. */
+static int store(rules_table *rt, const ir_func *f, const eng_summary *s, summary_stats *st)
+{
+    rt_entry *e = rules_entry(rt, f->usr, "summary");
+    if (!e)
+        return 0;
+    rt_entry before = *e;
+    e->release = e->half_release = e->borrow = e->transfer = e->release_deref = 0;
+    for (unsigned p = 0; p < s->nparams; p++) {
+        uint32_t bit = 1u << p;
+        if (s->deref[p] == EFF_RELEASE)
+            e->release_deref |= bit;
+        switch (s->param[p]) {
+        case EFF_BORROW: e->borrow |= bit; break;
+        case EFF_RELEASE: e->release |= bit; break;
+        case EFF_HALF_RELEASE: e->half_release |= bit; break;
+        case EFF_UNKNOWN:
+        case EFF_TRANSFER: e->transfer |= bit; break;
+        }
+    }
+    e->has_acquire = s->acquires;
+    if (s->acquires) {
+        e->fail = s->fail;
+        e->acquire.family = s->family;
+        e->acquire.out_arg = s->out_arg;
+        e->acquire.out_count = 0;
+        if (!e->acquire.noun || strcmp(e->acquire.noun, s->noun)) {
+            free(e->acquire.noun);
+            e->acquire.noun = strdup(s->noun);
+        }
+        if (!e->origin || strcmp(e->origin, s->origin)) {
+            free(e->origin);
+            e->origin = strdup(s->origin);
+        }
+    }
+    (void)st;
+    return before.release != e->release || before.half_release != e->half_release ||
+           before.release_deref != e->release_deref ||
+           before.borrow != e->borrow || before.transfer != e->transfer ||
+           before.has_acquire != e->has_acquire || before.fail.kind != e->fail.kind ||
+           before.acquire.out_arg != e->acquire.out_arg;
+}
+
+/* Calls the function in post-order (callees before callers) from every
+ * root, iteratively; appends to order. */
+static void post_order(const graph *g, size_t *order, size_t *norder)
+{
+    char *state = calloc(g->n ? g->n : 1, 1);
+    size_t *stack = malloc((g->n ? g->n : 1) * sizeof(size_t) * 2);
+    /* reverse edges: callers lists; walk callee edges through the IR */
+    for (size_t root = 0; root < g->n && state && stack; root++) {
+        if (state[root])
+            continue;
+        size_t sp = 0;
+        stack[sp++] = root;
+        state[root] = 1;
+        while (sp) {
+            size_t f = stack[sp - 1];
+            int pushed = 0;
+            for (unsigned b = 0; b < g->fns[f]->nblocks && !pushed; b++) {
+                const ir_block *bl = g->fns[f]->blocks[b];
+                for (unsigned i = 0; i < bl->ninsns && !pushed; i++) {
+                    const ir_call *c = bl->insns[i].call;
+                    long callee = c && c->usr ? find(g, c->usr) : -1;
+                    if (callee >= 0 && !state[callee] && sp < g->n * 2) {
+                        state[callee] = 1;
+                        stack[sp++] = (size_t)callee;
+                        pushed = 1;
+                    }
+                }
+            }
+            if (!pushed) {
+                order[(*norder)++] = f;
+                sp--;
+            }
+        }
+    }
+    free(state);
+    free(stack);
+}
+
+int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats *stats)
+{
+    summary_stats local;
+    summary_stats *st = stats ? stats : &local;
+    memset(st, 0, sizeof(*st));
+    /* functions without a USR cannot be called by name across files */
+    ir_func **kept = malloc((n ? n : 1) * sizeof(ir_func *));
+    if (!kept)
+        return -1;
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++)
+        if (fns[i]->usr && *fns[i]->usr)
+            kept[nk++] = fns[i];
+    graph g = {kept, nk, NULL, NULL, NULL, NULL};
+    size_t *order = malloc((nk ? nk : 1) * sizeof(size_t));
+    size_t *queue = malloc((nk ? nk : 1) * sizeof(size_t));
+    unsigned *evals = calloc(nk ? nk : 1, sizeof(unsigned));
+    char *queued = calloc(nk ? nk : 1, 1);
+    int rc = -1;
+    if (!order || !queue || !evals || !queued || graph_build(&g) != 0)
+        goto out;
+    size_t norder = 0;
+    post_order(&g, order, &norder);
+    /* a FIFO of functions to (re)compute, seeded in bottom-up order */
+    size_t head = 0, count = 0;
+    for (size_t i = 0; i < norder; i++) {
+        queue[(head + count++) % nk] = order[i];
+        queued[order[i]] = 1;
+    }
+    st->functions = nk;
+    while (count) {
+        size_t f = queue[head];
+        head = (head + 1) % nk;
+        count--;
+        queued[f] = 0;
+        if (evals[f]++ >= MAX_EVALS_PER_FUNCTION)
+            continue;
+        eng_summary s;
+        eng_summarize(kept[f], rt, &s);
+        st->evaluations++;
+        if (!store(rt, kept[f], &s, st))
+            continue;
+        for (size_t i = 0; i < g.ncallers[f]; i++) {
+            size_t c = g.callers[f][i];
+            if (!queued[c] && count < nk) {
+                queued[c] = 1;
+                queue[(head + count++) % nk] = c;
+            }
+        }
+    }
+    for (size_t f = 0; f < nk; f++) {
+        const rt_entry *e = rules_lookup(rt, kept[f]->usr);
+        if (evals[f] > MAX_EVALS_PER_FUNCTION) {
+            st->unsettled++;
+            rt_entry *w = rules_entry(rt, kept[f]->usr, "summary");
+            w->has_acquire = 0;
+            w->release = w->half_release = w->borrow = 0;
+            w->transfer = ~0u; /* unknown: as if it took ownership */
+            continue;
+        }
+        if (e && e->has_acquire)
+            st->acquirers++;
+        if (e && e->release)
+            st->releasers++;
+    }
+    rc = 0;
+out:
+    graph_free(&g);
+    free(order);
+    free(queue);
+    free(evals);
+    free(queued);
+    free(kept);
+    return rc;
+}
