@@ -64,6 +64,7 @@ typedef struct words {
     const char *verb;      /* "closed" */
     char gerund[48];       /* "closing" */
     const char *call;      /* "socket" */
+    const char *origin;    /* for a summarised wrapper: "net.c:31: socket()" */
     char var[160];         /* "'fd'" or "the result" */
     char name[128];        /* fd (for the finding's variable) */
 } words;
@@ -77,6 +78,7 @@ static void make_words(const fn_ctx *F, const site *s, words *w)
     w->noun = e->acquire.noun ? e->acquire.noun : fam && fam->noun ? fam->noun : "resource";
     w->verb = fam && fam->release_verb ? fam->release_verb : "released";
     w->call = s->in->call->callee ? s->in->call->callee : "?";
+    w->origin = e->origin;
     /* "closed" -> "closing", "freed" -> "freeing", "released" -> "releasing" */
     size_t n = strlen(w->verb);
     snprintf(w->gerund, sizeof w->gerund, "%s", w->verb);
@@ -205,6 +207,8 @@ static char *step_text(const fn_ctx *F, const tnode *t, const words *w)
     const char *who = place_name(F, t->place, w);
     switch (t->kind) {
     case TN_ACQUIRE:
+        if (w->origin)
+            return fmt("'%s' acquired by %s() (%s)", who, w->call, w->origin);
         return fmt("'%s' acquired by %s()", who, t->callee ? t->callee : w->call);
     case TN_RELEASE:
         return fmt("'%s' %s by %s()", who, w->verb, t->callee);
@@ -262,11 +266,9 @@ static char *headline(const fn_ctx *F, const site *s, const state *st, const eve
                 line, w->verb);
         break;
     case EX_OVERWRITE:
-        m = fmt("%s is not %s before '%s' is overwritten", base, w->verb, who);
-        break;
     case EX_SCOPE:
-        m = why ? fmt("%s is not %s %s, before '%s' goes out of scope", base, w->verb, why, who)
-                : fmt("%s is not %s before '%s' goes out of scope", base, w->verb, who);
+        m = fmt("%s is %s %s before '%s' %s", base, st->shut ? "shut down but never" : "not",
+                w->verb, who, ev->kind == EX_SCOPE ? "goes out of scope" : "is overwritten");
         break;
     case EX_LONGJMP:
         m = fmt("%s is not %s when %s() jumps out of %s()", base, w->verb, ev->callee, F->fn->name);
@@ -287,6 +289,32 @@ static char *headline(const fn_ctx *F, const site *s, const state *st, const eve
     return m;
 }
 
+/* A fix for a leak at a return/break/continue/goto that only one edge
+ * enters: insert the release call before it.  The text is the bare call;
+ * the CLI fits it to the line (indentation, braces) or drops it. */
+static void add_fix(const fn_ctx *F, const site *s, const state *st, const event *ev,
+                    const words *w, finding *f)
+{
+    int exit_stmt = (ev->kind == EX_RETURN) || (ev->kind == EX_SCOPE && ev->jump);
+    int t = ev->place;
+    const rt_acquire *a = &s->entry->acquire;
+    const rt_family *fam = a->family >= 0 ? rules_family(F->rt, a->family) : NULL;
+    if (!exit_stmt || t < 0 || !fam || !fam->release_fn || ev->block < 0 ||
+        F->preds[ev->block] > 1 || F->fn->places[t].kind == IR_PLACE_TEMP ||
+        F->fn->places[t].name[0] == '*')
+        return;
+    const char *name = F->fn->places[t].name;
+    f->fix_description = st->shut ? fmt("%s '%s' after shutting it down", fam->release_fn, name)
+                                  : fmt("%s '%s' before leaving", fam->release_fn, name);
+    f->edits = calloc(1, sizeof(fnd_edit));
+    if (!f->edits)
+        abort();
+    f->nedits = 1;
+    f->edits[0].loc = mkloc(ev->loc);
+    f->edits[0].insert = fmt("%s(%s);", fam->release_fn, name);
+    (void)w;
+}
+
 void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
                   finding_list *out)
 {
@@ -294,7 +322,7 @@ void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
     make_words(F, s, &w);
     size_t n;
     const tnode **v = trace_nodes(F, s, st, ev, &n);
-    char *why = ev->kind <= EX_SCOPE ? reason(F, s, v, n) : NULL;
+    char *why = ev->kind == EX_RETURN || ev->kind == EX_FALLOFF ? reason(F, s, v, n) : NULL;
     finding f;
     memset(&f, 0, sizeof f);
     switch (ev->kind) {
@@ -323,6 +351,8 @@ void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
     }
     f.trace[n].loc = mkloc(ev->loc);
     f.trace[n].message = final_step(F, ev, &w);
+    if (f.rule == SL_RULE_RESOURCE_LEAK || f.rule == SL_RULE_SHUTDOWN_WITHOUT_CLOSE)
+        add_fix(F, s, st, ev, &w, &f);
     free(why);
     free(v);
     finding_list_push(out, &f);

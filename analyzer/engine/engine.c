@@ -70,11 +70,16 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     F->rt = rt;
     F->def_callee = calloc(fn->nplaces ? fn->nplaces : 1, sizeof(char *));
     F->tests = calloc(fn->nplaces ? fn->nplaces : 1, sizeof(unsigned));
+    F->preds = calloc(fn->nblocks ? fn->nblocks : 1, sizeof(unsigned));
     char *ambiguous = calloc(fn->nplaces ? fn->nplaces : 1, 1);
     for (unsigned b = 0; b < fn->nblocks; b++) {
         const ir_block *bl = fn->blocks[b];
         if (bl->term.kind == IR_T_BRANCH && bl->term.cond.place >= 0)
             F->tests[bl->term.cond.place]++;
+        int nsucc = bl->term.kind == IR_T_GOTO ? 1 : bl->term.kind == IR_T_BRANCH ? 2 : 0;
+        for (int k = 0; k < nsucc; k++)
+            if (bl->term.succ[k] >= 0)
+                F->preds[bl->term.succ[k]]++;
         for (unsigned i = 0; i < bl->ninsns; i++) {
             const ir_insn *in = &bl->insns[i];
             if (in->op == IR_CMPSET)
@@ -117,6 +122,7 @@ static void fn_ctx_free(fn_ctx *F)
     free(F->sites);
     free(F->def_callee);
     free(F->tests);
+    free(F->preds);
 }
 
 static eng_effect param_effect(const sum_run *r)

@@ -128,3 +128,16 @@ void finding_list_sort(finding_list *l)
     if (l->n > 1)
         qsort(l->items, l->n, sizeof(finding), finding_cmp);
 }
+
+void finding_drop_fix(finding *f)
+{
+    free(f->fix_description);
+    f->fix_description = NULL;
+    for (size_t i = 0; i < f->nedits; i++) {
+        free(f->edits[i].loc.file);
+        free(f->edits[i].insert);
+    }
+    free(f->edits);
+    f->edits = NULL;
+    f->nedits = 0;
+}

@@ -56,6 +56,8 @@ int finding_list_push(finding_list *l, finding *f);
 int finding_list_take(finding_list *dst, finding_list *src);
 /* Frees the strings of one finding (not the struct itself); accepts NULL. */
 void finding_clear(finding *f);
+/* Frees the finding's fix (description and edits) and clears it. */
+void finding_drop_fix(finding *f);
 /* Frees all items and the storage; the list is left empty; accepts NULL. */
 void finding_list_clear(finding_list *l);
 /* Sorts by file, line, column, rule, then message: a stable output order. */

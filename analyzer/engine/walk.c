@@ -23,6 +23,8 @@ typedef struct dedupe {
 } dedupe;
 
 typedef struct run {
+    ir_loc *released_at;   /* exits that a path reaches with the value released */
+    size_t nreleased, released_cap;
     fn_ctx *F;
     const site *S;
     arena *a;
@@ -49,8 +51,28 @@ static sl_rule rule_of(exit_kind k, const state *st)
     }
 }
 
+static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int block,
+                        int place, const char *callee, int jump);
+
 static void report(run *R, const state *st, exit_kind kind, ir_loc loc, int block, int place,
                    const char *callee)
+{
+    report_jump(R, st, kind, loc, block, place, callee, 0);
+}
+
+/* Remembers that a path reaches exit loc with the value already released:
+ * a fix inserting a release there would release it twice. */
+static void note_released_exit(run *R, ir_loc loc)
+{
+    if (R->nreleased == R->released_cap) {
+        R->released_cap = R->released_cap ? R->released_cap * 2 : 8;
+        R->released_at = realloc(R->released_at, R->released_cap * sizeof(ir_loc));
+    }
+    R->released_at[R->nreleased++] = loc;
+}
+
+static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int block,
+                        int place, const char *callee, int jump)
 {
     sl_rule rule = rule_of(kind, st);
     if (R->F->sum) {
@@ -70,7 +92,7 @@ static void report(run *R, const state *st, exit_kind kind, ir_loc loc, int bloc
     R->done[R->ndone].rule = rule;
     R->done[R->ndone].line = loc.line;
     R->done[R->ndone++].col = loc.col;
-    event ev = {kind, loc, block, place, callee};
+    event ev = {kind, loc, block, place, callee, jump};
     emit_finding(R->F, R->S, st, &ev, R->out);
 }
 
@@ -157,7 +179,16 @@ static int reaches(const run *R, const state *st, int p)
  * holders and forgets what was known of them.  When that drops the last
  * reference to an open value, reports a leak of the given kind.  Returns the
  * state, or NULL when the path has nothing left to track. */
+static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc loc, int block,
+                              int jump);
+
 static state *drop_place(run *R, state *st, int p, exit_kind why, ir_loc loc, int block)
+{
+    return drop_place_jump(R, st, p, why, loc, block, 0);
+}
+
+static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc loc, int block,
+                              int jump)
 {
     int was = 0, last = -1;
     int root = place(R, p)->kind != IR_PLACE_SUB;
@@ -177,7 +208,9 @@ static state *drop_place(run *R, state *st, int p, exit_kind why, ir_loc loc, in
     if (!was || st->nh > 0)
         return st;
     if (st->status == ST_OPEN)
-        report(R, st, why, loc, block, last, NULL);
+        report_jump(R, st, why, loc, block, last, NULL, jump);
+    else if (st->status == ST_RELEASED)
+        note_released_exit(R, loc);
     return NULL;
 }
 
@@ -461,7 +494,7 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
     case IR_SCOPE_END:
         s = st_clone(R->a, st);
         for (unsigned i = 0; i < in->nplaces && s; i++)
-            s = drop_place(R, s, in->places[i], EX_SCOPE, in->loc, block);
+            s = drop_place_jump(R, s, in->places[i], EX_SCOPE, in->loc, block, (int)in->value);
         out->st[0] = s;
         return;
     case IR_OP_COUNT:
@@ -526,6 +559,8 @@ static void do_term(run *R, state *st, const ir_block *b)
         if (st->status == ST_OPEN && !R->F->fn->is_main)
             report(R, st, t->implicit ? EX_FALLOFF : EX_RETURN, t->loc, b->id,
                    st->nh ? st->holders[0] : -1, NULL);
+        else if (st->status == ST_RELEASED)
+            note_released_exit(R, t->loc);
         break;
     case IR_T_EXIT:
     case IR_T_NONE:
@@ -571,12 +606,19 @@ static int walk(fn_ctx *F, const site *S, int param, finding_list *out)
         st_set_val(R.a, init, param,
                    iv_range(F->fn->places[param].is_pointer ? 1 : 0, INT64_MAX));
     }
+    size_t first = out ? out->n : 0;
     enqueue(&R, F->fn->entry, init);
     while (R.head < R.tail && !R.over) {
         item it = R.wl[R.head++];
         run_block(&R, F->fn->blocks[it.block], 0, it.st);
     }
+    for (size_t i = first; out && i < out->n; i++)
+        for (size_t k = 0; k < R.nreleased; k++)
+            if (out->items[i].fix_description && out->items[i].loc.line == R.released_at[k].line &&
+                out->items[i].loc.col == R.released_at[k].col)
+                finding_drop_fix(&out->items[i]);
     int over = R.over;
+    free(R.released_at);
     free(R.wl);
     free(R.done);
     arena_free(R.a);

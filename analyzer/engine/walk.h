@@ -43,6 +43,7 @@ typedef struct fn_ctx {
     unsigned nsites, sites_cap;
     const char **def_callee;  /* per place: the one callee assigning it, or NULL */
     unsigned *tests;          /* per place: how many conditions test it */
+    unsigned *preds;          /* per block: how many edges enter it */
     unsigned long visits, budget;
     sum_run *sum;             /* non-NULL: summary mode, no findings */
 } fn_ctx;
@@ -67,6 +68,7 @@ typedef struct event {
     int block;              /* where it happened (for trace relevance) */
     int place;              /* the holder concerned, or -1 */
     const char *callee;     /* the call involved (release, use), or NULL */
+    int jump;               /* EX_SCOPE caused by break/continue/goto */
 } event;
 
 /* The rules entry for a call: its USR first (summaries), then its name. */

@@ -41,7 +41,12 @@ static void scope_add(lower *L, int place)
 
 /* Emits the scope end of every variable in scopes [from, nscopes), innermost
  * and latest-declared first. */
-static void end_scopes(lower *L, unsigned from, ir_loc loc)
+static void end_scopes_at(lower *L, unsigned from, ir_loc loc, int jump);
+
+static void end_scopes(lower *L, unsigned from, ir_loc loc) { end_scopes_at(L, from, loc, 0); }
+
+/* jump: the scopes end because break/continue/goto leaves them. */
+static void end_scopes_at(lower *L, unsigned from, ir_loc loc, int jump)
 {
     unsigned n = 0;
     for (unsigned i = from; i < L->nscopes; i++)
@@ -56,6 +61,7 @@ static void end_scopes(lower *L, unsigned from, ir_loc loc)
             in.places[in.nplaces++] = s->vars[k - 1];
     }
     lw_emit_cleanups(L, in.places, in.nplaces, loc);
+    in.value = jump;
     ir_emit(L->f, L->cur, &in);
 }
 
@@ -203,7 +209,7 @@ static void lower_break(lower *L, CXCursor c, int is_continue)
         int target = is_continue ? j->cont : j->brk;
         if (target < 0)
             continue;
-        end_scopes(L, j->scope_depth, lw_cursor_loc(L, c));
+        end_scopes_at(L, j->scope_depth, lw_cursor_loc(L, c), 1);
         ir_term_goto(L->f, L->cur, target);
         lw_new_block(L);
         return;
@@ -313,6 +319,7 @@ void lw_finish_gotos(lower *L)
             if (!in_list(l->live, l->nlive, g->live[k - 1]))
                 in.places[in.nplaces++] = g->live[k - 1];
         if (in.nplaces) {
+            in.value = 1;
             lw_emit_cleanups(L, in.places, in.nplaces, g->loc);
             ir_emit(L->f, g->block, &in);
         }

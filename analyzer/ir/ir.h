@@ -65,7 +65,8 @@ typedef struct ir_place {
     X(ESCAPE, "escape")       /* src's value leaves this function's care:   */ \
                               /* value 1: returned; dst >= 0: stored through */ \
                               /* that parameter (*out = fd)                  */ \
-    X(SCOPE_END, "scope-end") /* places[] go out of scope (in this order)   */
+    X(SCOPE_END, "scope-end") /* places[] go out of scope (in this order);  */ \
+                              /* value 1: because break/continue/goto jumps */
 
 typedef enum {
 #define IR_OP_ENUM(e, name) IR_##e,

@@ -11,10 +11,10 @@
 int dump_listing(const char *dir, const char *out)
 {
     DIR *d = opendir(dir);
-    if (d == NULL)
+    if (!d)
         return -1;
     FILE *fp = fopen(out, "w");
-    if (fp == NULL) {
+    if (!fp) {
         closedir(d);
         return -1;
     }

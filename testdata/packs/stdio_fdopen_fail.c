@@ -11,7 +11,7 @@ FILE *open_log(const char *path)
     if (fd < 0)
         return NULL;
     FILE *fp = fdopen(fd, "a");
-    if (fp == NULL)
+    if (!fp)
         return NULL; // expect: resource-leak
     setvbuf(fp, NULL, _IOLBF, 0);
     return fp;

@@ -8,7 +8,7 @@ int count_settings(const char *path)
     char line[256];
     int n = 0;
     FILE *fp = fopen(path, "r");
-    if (fp == NULL)
+    if (!fp)
         return -1;
     while (fgets(line, sizeof line, fp) != NULL) {
         if (line[0] == '#')

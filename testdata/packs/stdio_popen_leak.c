@@ -7,7 +7,7 @@
 int first_line(const char *cmd, char *buf, size_t n)
 {
     FILE *p = popen(cmd, "r");
-    if (p == NULL)
+    if (!p)
         return -1;
     if (fgets(buf, (int)n, p) == NULL)
         return -1; // expect: resource-leak
