@@ -136,11 +136,17 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
 
 const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
 {
-    unsigned lend = lw_offset(clang_getRangeEnd(clang_getCursorExtent(lhs)));
-    unsigned rstart = lw_offset(clang_getRangeStart(clang_getCursorExtent(rhs)));
-    if (lend < rstart) {
-        toks k = tokenize(L, clang_getRange(clang_getRangeEnd(clang_getCursorExtent(lhs)),
-                                            clang_getRangeStart(clang_getCursorExtent(rhs))));
+    CXFile file = NULL, rfile = NULL;
+    unsigned lend, rstart;
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &file, NULL, NULL,
+                               &lend);
+    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rfile, NULL,
+                               NULL, &rstart);
+    if (file && file == rfile && lend < rstart) {
+        /* a range of plain file locations: a macro location at either end
+         * (NULL, EOF from a system header) would make it tokenize to nothing */
+        toks k = tokenize(L, clang_getRange(clang_getLocationForOffset(L->tu, file, lend),
+                                            clang_getLocationForOffset(L->tu, file, rstart)));
         const char *op = NULL;
         for (unsigned i = 0; i < k.n && !op; i++) {
             if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation)

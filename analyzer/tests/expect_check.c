@@ -8,6 +8,10 @@
  *                                twice means two findings) has its primary
  *                                location on this line;
  *   // sockleak-args: ARGS       extra sockleak options (split on blanks);
+ *                                a relative `--rules FILE` that does not
+ *                                exist from the current directory is taken
+ *                                relative to FILE.c's directory (CTest runs
+ *                                testdata cases from the build tree);
  *   // sockleak-flags: FLAGS     compiler flags, passed after "--".
  *
  * It runs `SOCKLEAK --format json -q [ARGS] FILE -- [FLAGS]` with fork/exec
@@ -209,6 +213,27 @@ static int parse_annotations(const char *file, const char *src,
     return errors;
 }
 
+/* Rewrites each relative "--rules PATH" of opt that does not exist from the
+ * current directory as a path relative to the directory of file. */
+static void resolve_rules_paths(const char *file, options *opt)
+{
+    const char *slash = strrchr(file, '/');
+    if (!slash)
+        return;
+    size_t dl = (size_t)(slash - file) + 1;
+    for (size_t i = 0; i + 1 < opt->nargs; i++) {
+        char *p = opt->args[i + 1];
+        if (strcmp(opt->args[i], "--rules") != 0 || p[0] == '/' ||
+            access(p, F_OK) == 0)
+            continue;
+        char *q = xrealloc(NULL, dl + strlen(p) + 1);
+        memcpy(q, file, dl);
+        strcpy(q + dl, p);
+        free(p);
+        opt->args[i + 1] = q;
+    }
+}
+
 /* Runs argv with stdout captured; stderr is inherited.  Returns the output
  * (heap, NUL-terminated) and stores the raw wait status, or NULL on failure
  * to start it. */
@@ -329,6 +354,7 @@ int main(int argc, char **argv)
     options opt = {0};
     int failed = parse_annotations(file, src, &exp, &nexp, &opt) != 0;
     free(src);
+    resolve_rules_paths(file, &opt);
 
     /* argv: SOCKLEAK --format json -q ARGS... FILE -- FLAGS... NULL */
     size_t n = 0;

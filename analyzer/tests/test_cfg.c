@@ -936,6 +936,122 @@ static void test_reachable_count(void)
     CHECK_PATH(f, run(f, "x=0", ""), "after ret");
 }
 
+static void test_jumps_out_of_scopes(void)
+{
+    char src[2048];
+    snprintf(src, sizeof src, "%s%s", decls,
+             "void bc(int x) {\n"                                   /* line 3 */
+             "    while (t()) {\n"
+             "        int fd = g();\n"
+             "        if (x == 1) break;\n"                          /* line 6 */
+             "        if (x == 2) continue;\n"                       /* line 7 */
+             "        use(fd);\n"
+             "    }\n"
+             "    after();\n"
+             "}\n"
+             "void two(int x) {\n"                                  /* line 12 */
+             "    { int p = g(); { int q = g(); if (x) goto out; } }\n"
+             "out:\n"
+             "    after();\n"
+             "}\n"
+             "void forinit(void) { for (int fd = g(); fd >= 0; fd = g()) use(fd); after(); }\n"
+             "void dowhile0(int fd) { do { use(fd); } while (0); after(); }\n"
+             "void while1(int x) { while (1) { if (x) break; a(); } after(); }\n");
+
+    test_name = "break and continue end the loop body's variables";
+    const ir_func *f = lower(src, "bc");
+    CHECK_PATH(f, run(f, "x=1", "t=1"), "t g ~fd after ret");
+    CHECK_LOOP(f, run(f, "x=2", "t=1"), "t g ~fd t g ~fd t g");
+    CHECK_LOOP(f, run(f, "x=0", "t=1"), "t g use ~fd t g use ~fd");
+    /* each scope end is at the jump that leaves the scope */
+    int fd = place(f, "fd");
+    unsigned at_break = 0, at_continue = 0, at_brace = 0;
+    for (unsigned b = 0; b < f->nblocks; b++)
+        for (unsigned k = 0; k < f->blocks[b]->ninsns; k++) {
+            const ir_insn *in = &f->blocks[b]->insns[k];
+            if (in->op != IR_SCOPE_END || in->nplaces != 1 || in->places[0] != fd)
+                continue;
+            at_break += in->loc.line == 6 && in->loc.col == 21;
+            at_continue += in->loc.line == 7 && in->loc.col == 21;
+            at_brace += in->loc.line == 9 && in->loc.col == 5;
+        }
+    CHECK(f, at_break == 1 && at_continue == 1 && at_brace == 1);
+
+    test_name = "goto out of two scopes ends both, innermost first";
+    f = lower(src, "two");
+    CHECK_PATH(f, run(f, "x=1", ""), "g g ~q ~p after ret");
+    CHECK_PATH(f, run(f, "x=0", ""), "g g ~q ~p after ret");
+    int found = 0;
+    for (unsigned b = 0; b < f->nblocks; b++)
+        for (unsigned k = 0; k < f->blocks[b]->ninsns; k++) {
+            const ir_insn *in = &f->blocks[b]->insns[k];
+            if (in->op == IR_SCOPE_END && in->nplaces == 2 && in->loc.line == 13 &&
+                in->places[0] == place(f, "q") && in->places[1] == place(f, "p"))
+                found = 1;
+        }
+    CHECK(f, found);
+
+    test_name = "for with a declaration: its variable ends after the loop";
+    f = lower(src, "forinit");
+    CHECK_PATH(f, run(f, "", "g=-1"), "g ~fd after ret");
+    CHECK_LOOP(f, run(f, "", "g=3"), "g use g use g use");
+
+    test_name = "do { } while (0) is not a loop";
+    f = lower(src, "dowhile0");
+    CHECK_PATH(f, run(f, "", ""), "use after ret");
+    CHECK(f, !on_cycle(f, call_block(f, "use")));
+    CHECK(f, count_terms(f, IR_T_BRANCH) == 0);
+
+    test_name = "while (1) is left only by break";
+    f = lower(src, "while1");
+    CHECK_PATH(f, run(f, "x=1", ""), "after ret");
+    CHECK_LOOP(f, run(f, "x=0", ""), "a a a a a a");
+    CHECK(f, count_terms(f, IR_T_BRANCH) == 1);
+}
+
+static void test_value_forms(void)
+{
+    char src[2048];
+    snprintf(src, sizeof src, "%s%s", decls,
+             "void tern(int x) { int fd = x ? g() : -1; if (fd < 0) a(); }\n"
+             "void comma(void) { int fd; if (fd = g(), fd < 0) a(); }\n"
+             "void wcond(void) { int n; while ((n = g()) > 0) use(n); after(); }\n"
+             "void tmp(void) { if (g() < 0) a(); }\n"
+             "void eqm1(void) { int fd; if ((fd = g()) == -1) a(); else b(); }\n");
+
+    test_name = "conditional operator in an initializer";
+    const ir_func *f = lower(src, "tern");
+    CHECK_PATH(f, run(f, "x=0", ""), "a ret");
+    CHECK_PATH(f, run(f, "x=1", "g=4"), "g ret");
+    CHECK_PATH(f, run(f, "x=1", "g=-1"), "g a ret");
+    CHECK(f, branch_on(f, "fd", IR_LT, 0) >= 0);
+
+    test_name = "comma operator in a condition";
+    f = lower(src, "comma");
+    CHECK(f, branch_on(f, "fd", IR_LT, 0) >= 0);
+    CHECK_PATH(f, run(f, "", "g=-1"), "g a ret");
+
+    test_name = "assignment in a while condition";
+    f = lower(src, "wcond");
+    CHECK(f, branch_on(f, "n", IR_GT, 0) >= 0);
+    CHECK_PATH(f, run(f, "", "g=0"), "g after ret");
+    CHECK_LOOP(f, run(f, "", "g=1"), "g use g use g use");
+
+    test_name = "a call tested in place gets a temporary";
+    f = lower(src, "tmp");
+    const ir_insn *in = call_insn(f, "g");
+    CHECK(f, in && in->call->dst >= 0 && f->places[in->call->dst].kind == IR_PLACE_TEMP);
+    CHECK(f, all_branches_atomic(f));
+    CHECK_PATH(f, run(f, "", "g=-1"), "g a ret");
+    CHECK_PATH(f, run(f, "", "g=0"), "g ret");
+
+    test_name = "(fd = g()) == -1";
+    f = lower(src, "eqm1");
+    CHECK(f, branch_on(f, "fd", IR_EQ, -1) >= 0);
+    CHECK_PATH(f, run(f, "", "g=-1"), "g a ret");
+    CHECK_PATH(f, run(f, "", "g=7"), "g b ret");
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir)) {
@@ -962,6 +1078,8 @@ int main(void)
     test_noreturn();
     test_nested_calls();
     test_statement_expression();
+    test_jumps_out_of_scopes();
+    test_value_forms();
     front_result_clear(&result);
     front_worker_free(worker);
     unlink(srcpath);

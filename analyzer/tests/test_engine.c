@@ -359,6 +359,30 @@ static void test_merging(void)
     CHECK(found.n == 1 && found.items[0].loc.line == 200);
 }
 
+static void test_merging_untested_locals(void)
+{
+    /* fd = socket(); check;
+     * if (opaque()) v0 = 1; ... if (opaque()) v19 = 1;   (v0..v19 never tested)
+     * return 0;                                                   <- one leak
+     * The paths differ only in locals no condition reads: they must merge. */
+    begin("merging: diamonds assigning untested locals", "f");
+    int fd = var("fd");
+    int b = socket_checked(fn->entry, 2, fd);
+    for (unsigned i = 0; i < 20; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "v%u", i);
+        int v = var(name);
+        int t = block(), join = block();
+        branch(b, 5 + i, -1, IR_NE, 0, t, join);
+        konst(t, 5 + i, v, 1);
+        ir_term_goto(fn, t, join);
+        b = join;
+    }
+    ret(b, 30, 5);
+    CHECK(analyze() == ENG_OK);
+    CHECK(found.n == 1 && found.items[0].loc.line == 30);
+}
+
 static void test_flag_correlation(void)
 {
     /*  2 int have = 0, fd = -1;
@@ -405,6 +429,33 @@ static void test_alias(void)
     konst(ok, 6, fd, -1);
     call(ok, 7, 5, -1, "close", 1, P(s));
     ret(ok, 8, 5);
+    CHECK(analyze() == ENG_OK);
+    CHECK(found.n == 0);
+
+    /* fd = socket(); check; s = fd; s = -1; { int t = fd; } close(fd);
+     * dropping one of two holders loses nothing */
+    begin("alias: one holder overwritten, another ends", "f");
+    fd = var("fd");
+    s = var("s");
+    int t = var("t");
+    ok = socket_checked(fn->entry, 2, fd);
+    copy(ok, 5, s, fd);
+    konst(ok, 6, s, -1);
+    copy(ok, 7, t, fd);
+    scope_end(ok, 7, 20, t);
+    call(ok, 8, 5, -1, "close", 1, P(fd));
+    ret(ok, 9, 5);
+    CHECK(analyze() == ENG_OK);
+    CHECK(found.n == 0);
+
+    /* fd = socket(); check; s = fd; escape s; return 0;  (handed out via the alias) */
+    begin("alias: escape through the copy", "f");
+    fd = var("fd");
+    s = var("s");
+    ok = socket_checked(fn->entry, 2, fd);
+    copy(ok, 5, s, fd);
+    escape(ok, 6, s);
+    ret(ok, 7, 5);
     CHECK(analyze() == ENG_OK);
     CHECK(found.n == 0);
 
@@ -764,6 +815,7 @@ int main(void)
     test_failure_branch_no_leak();
     test_falloff();
     test_merging();
+    test_merging_untested_locals();
     test_flag_correlation();
     test_alias();
     test_escape();
