@@ -63,6 +63,30 @@ static int acquires(const ir_func *fn, const ir_call *c, const rt_entry *e)
     return arg->addr_of;
 }
 
+/* A place is relevant when a condition tests it, or when its value is
+ * copied into a relevant place: a fixed point over the copies. */
+static void mark_relevant(fn_ctx *F)
+{
+    const ir_func *fn = F->fn;
+    F->relevant = calloc(fn->nplaces ? fn->nplaces : 1, 1);
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        F->relevant[p] = F->tests[p] > 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (unsigned b = 0; b < fn->nblocks; b++) {
+            const ir_block *bl = fn->blocks[b];
+            for (unsigned i = 0; i < bl->ninsns; i++) {
+                const ir_insn *in = &bl->insns[i];
+                if (in->op == IR_COPY && in->dst >= 0 && in->src >= 0 && F->relevant[in->dst] &&
+                    !F->relevant[in->src]) {
+                    F->relevant[in->src] = 1;
+                    changed = 1;
+                }
+            }
+        }
+    }
+}
+
 static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
 {
     memset(F, 0, sizeof(*F));
@@ -115,6 +139,7 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
         if (ambiguous[p])
             F->def_callee[p] = NULL;
     free(ambiguous);
+    mark_relevant(F);
 }
 
 static void fn_ctx_free(fn_ctx *F)
@@ -123,6 +148,7 @@ static void fn_ctx_free(fn_ctx *F)
     free(F->def_callee);
     free(F->tests);
     free(F->preds);
+    free(F->relevant);
 }
 
 static eng_effect param_effect(const sum_run *r)

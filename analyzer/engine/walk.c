@@ -159,6 +159,14 @@ static void enqueue(run *R, int b, state *st)
     R->wl[R->tail++].st = st;
 }
 
+/* Records what is known of place p, for places whose value some condition
+ * reads; the others would only keep apart states that behave the same. */
+static void keep_val(run *R, state *s, int p, ival v)
+{
+    if (R->F->relevant[p])
+        st_set_val(R->a, s, p, v);
+}
+
 /* ---- holders ---- */
 
 /* Whether place p holds the value, or is a local aggregate containing a
@@ -277,10 +285,10 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
         st_add_holder(R->a, s, target);
         ival v = a->out_arg < 0 ? success_range(e->fail)
                                 : iv_range(a->out_count > 0 ? 0 : 1, INT64_MAX);
-        st_set_val(R->a, s, target, v);
+        keep_val(R, s, target, v);
     }
     if (a->out_arg >= 0 && c->dst >= 0)
-        st_set_val(R->a, s, c->dst, success_range(e->fail));
+        keep_val(R, s, c->dst, success_range(e->fail));
     if (target < 0) {
         report(R, s, EX_DISCARD, in->loc, block, -1, c->callee);
         s = NULL;
@@ -294,7 +302,7 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
     f->nh = 0;
     f->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
     st_add_holder(R->a, f, target);
-    st_set_val(R->a, f, target, fail_range(e->fail));
+    keep_val(R, f, target, fail_range(e->fail));
     *failed = f;
 }
 
@@ -348,10 +356,9 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         return st; /* BIO_NOCLOSE: the callee only borrows it */
     if (e->transfer & bit) {
         if ((e->transfer_on_success & bit) && e->fail.kind != RT_FAIL_NONE && c->dst >= 0) {
-            /* ours again when the call fails: keep that path, with the result known */
-            state *s = st_clone(R->a, st);
-            st_set_val(R->a, s, c->dst, fail_range(e->fail));
-            *alt = s;
+            /* still ours when the call fails: do_call keeps that path and
+             * records the failing result */
+            *alt = st_clone(R->a, st);
             return NULL;
         }
         return NULL;
@@ -386,10 +393,11 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
                 alt = a2;
         }
     }
+    int failed_handoff = 0;
     if (alt && !st) {
         /* conditional hand-off: only the failing path stays ours */
         st = alt;
-        alt = NULL;
+        failed_handoff = 1;
     }
     if (!st)
         return;
@@ -405,8 +413,10 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
         return;
     }
     if (c->dst >= 0) {
-        state *s = st_clone(R->a, st);
-        out->st[0] = drop_place(R, s, c->dst, EX_OVERWRITE, in->loc, block);
+        state *s = drop_place(R, st_clone(R->a, st), c->dst, EX_OVERWRITE, in->loc, block);
+        if (s && failed_handoff)
+            keep_val(R, s, c->dst, fail_range(e->fail));
+        out->st[0] = s;
     } else {
         out->st[0] = st;
     }
@@ -439,14 +449,14 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
         if (s && holder)
             st_add_holder(R->a, s, in->dst);
         if (s)
-            st_set_val(R->a, s, in->dst, v);
+            keep_val(R, s, in->dst, v);
         out->st[0] = s;
         return;
     }
     case IR_CONST:
         s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
         if (s)
-            st_set_val(R->a, s, in->dst, iv_range(in->value, in->value));
+            keep_val(R, s, in->dst, iv_range(in->value, in->value));
         out->st[0] = s;
         return;
     case IR_HAVOC:
@@ -464,11 +474,11 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
             if (!s)
                 continue;
             if (d < 0 && learnable(R, st, in->src))
-                st_set_val(R->a, s, in->src,
+                keep_val(R, s, in->src,
                            iv_meet(v, truth ? in->cmp : ir_cmp_negate(in->cmp), in->value));
             if (holder)
                 s->checked = 1;
-            st_set_val(R->a, s, in->dst, iv_range(truth, truth));
+            keep_val(R, s, in->dst, iv_range(truth, truth));
             out->st[k] = s;
         }
         return;
@@ -521,7 +531,7 @@ static void do_branch(run *R, state *st, const ir_block *b)
             int holder = st_holds(st, p);
             if (holder || learnable(R, st, p)) {
                 s = st_clone(R->a, st);
-                st_set_val(R->a, s, p, after);
+                keep_val(R, s, p, after);
                 if (holder)
                     s->checked = 1;
             }

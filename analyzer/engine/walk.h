@@ -44,6 +44,9 @@ typedef struct fn_ctx {
     const char **def_callee;  /* per place: the one callee assigning it, or NULL */
     unsigned *tests;          /* per place: how many conditions test it */
     unsigned *preds;          /* per block: how many edges enter it */
+    unsigned char *relevant;  /* per place: some condition reads its value
+                                 (directly or through copies): only these
+                                 places' values are kept in states */
     unsigned long visits, budget;
     sum_run *sum;             /* non-NULL: summary mode, no findings */
 } fn_ctx;
