@@ -27,13 +27,20 @@ static int cli_write_json(FILE *out, const finding_list *l,
     return report_json(out, l, s);
 }
 
+static int cli_write_sarif(FILE *out, const finding_list *l,
+                           const report_summary *s, int color)
+{
+    (void)color;
+    return report_sarif(out, l, s);
+}
+
 static const struct {
     const char *name;
     cli_writer write; /* NULL: not supported yet */
 } cli_formats[] = {
     {"text", cli_write_text},
     {"json", cli_write_json},
-    {"sarif", NULL},
+    {"sarif", cli_write_sarif},
 };
 
 #define CLI_NFORMATS ((int)(sizeof cli_formats / sizeof cli_formats[0]))

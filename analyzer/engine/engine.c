@@ -246,7 +246,9 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
         if (r.outcome & SUM_RETURNED) {
             const rt_acquire *a = &st->entry->acquire;
             out->acquires = 1;
-            out->fail = a->out_arg < 0 && st->entry->fail.kind != RT_FAIL_NONZERO
+            /* what the caller tests: NULL for a pointer, < 0 for a number */
+            out->fail = fn->returns_pointer ? (rt_fail){RT_FAIL_NULL, 0}
+                        : a->out_arg < 0 && st->entry->fail.kind == RT_FAIL_NEGATIVE
                             ? st->entry->fail
                             : (rt_fail){RT_FAIL_NEGATIVE, 0};
             describe_origin(&F, st, out);

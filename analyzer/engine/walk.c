@@ -71,9 +71,22 @@ static void note_released_exit(run *R, ir_loc loc)
     R->released_at[R->nreleased++] = loc;
 }
 
+/* A value known to be 0, 1 or 2 on this path is stdin, stdout or stderr
+ * (the daemon idiom: open /dev/null, dup2 it onto 0-2, close it if > 2). */
+static int is_std_stream(const run *R, const state *st, int place)
+{
+    if (place < 0 || !R->S || R->S->entry->fail.kind != RT_FAIL_NEGATIVE ||
+        R->S->entry->acquire.out_arg >= 0)
+        return 0;
+    ival v = st_val(st, place);
+    return v.n > 0 && v.lo[0] >= 0 && v.hi[v.n - 1] <= 2;
+}
+
 static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int block,
                         int place, const char *callee, int jump)
 {
+    if (kind <= EX_LONGJMP && is_std_stream(R, st, place))
+        return;
     sl_rule rule = rule_of(kind, st);
     if (R->F->sum) {
         if (kind <= EX_LONGJMP) /* lost inside the callee: still the caller's */
@@ -208,14 +221,16 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
             last = h;
         }
     }
+    int lost = was && st->nh == 0;
+    int std_stream = lost && is_std_stream(R, st, last);
     for (unsigned i = st->nv; i > 0; i--) {
         int v = st->vals[i - 1].place;
         if (v == p || (root && place(R, v)->base == p && place(R, v)->kind == IR_PLACE_SUB))
             st_forget_val(st, v);
     }
-    if (!was || st->nh > 0)
+    if (!lost)
         return st;
-    if (st->status == ST_OPEN)
+    if (st->status == ST_OPEN && !std_stream)
         report_jump(R, st, why, loc, block, last, NULL, jump);
     else if (st->status == ST_RELEASED)
         note_released_exit(R, loc);
@@ -355,7 +370,10 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         (c->args[e->transfer_when_arg].cval & e->transfer_when_mask) == 0)
         return st; /* BIO_NOCLOSE: the callee only borrows it */
     if (e->transfer & bit) {
-        if ((e->transfer_on_success & bit) && e->fail.kind != RT_FAIL_NONE && c->dst >= 0) {
+        /* a result nobody tests (stored elsewhere at once) cannot tell the
+         * paths apart: then the hand-off counts as done */
+        if ((e->transfer_on_success & bit) && e->fail.kind != RT_FAIL_NONE && c->dst >= 0 &&
+            R->F->relevant[c->dst]) {
             /* still ours when the call fails: do_call keeps that path and
              * records the failing result */
             *alt = st_clone(R->a, st);

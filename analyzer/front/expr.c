@@ -483,8 +483,10 @@ static operand lower_binop(lower *L, CXCursor c, int want)
     const char *op = lex_binop(L, c, k[0], k[1]);
     ir_cmpop cmp;
     if (!op) {
-        lw_expr(L, k[0], 1);
-        lw_expr(L, k[1], 1);
+        /* an operator we cannot read (inside a macro): it may be an
+         * assignment, so what flows through it is no longer followed */
+        emit_escape(L, lw_expr(L, k[0], 1).place, loc);
+        emit_escape(L, lw_expr(L, k[1], 1).place, loc);
         return op_none();
     }
     if (!strcmp(op, "="))

@@ -202,6 +202,8 @@ static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
     f->end = lw_cursor_end(&L, body);
     f->is_main = strcmp(f->name, "main") == 0;
     f->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+    f->returns_pointer =
+        clang_getCanonicalType(clang_getCursorResultType(fn)).kind == CXType_Pointer;
     clang_visitChildren(fn, param_visit, &L);
     f->nparams = f->nplaces;
     /* the body's own scope: its variables end at the implicit return */

@@ -103,6 +103,14 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
         return NULL;
     int64_t rv;
     int rhs_const = lw_const(L, rhs, &rv);
+    /* the name the right operand starts with: a callee or a variable */
+    char rhs_name[128] = "";
+    CXCursor r = lw_strip(rhs);
+    if (clang_getCursorKind(r) == CXCursor_CallExpr || clang_getCursorKind(r) == CXCursor_DeclRefExpr) {
+        CXString sp = clang_getCursorSpelling(r);
+        snprintf(rhs_name, sizeof rhs_name, "%s", clang_getCString(sp));
+        clang_disposeString(sp);
+    }
     toks k = tokenize(L, clang_getCursorExtent(def));
     const char *found = NULL, *matched = NULL;
     int count = 0, nmatched = 0;
@@ -123,7 +131,11 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
         found = op;
         count++;
         int64_t lit;
-        if (rhs_const && literal_at(&k, i + 1, &lit) && lit == rv) {
+        char next[128];
+        int name_match = *rhs_name && i + 1 < k.n &&
+                         clang_getTokenKind(k.t[i + 1]) == CXToken_Identifier &&
+                         !strcmp(tok_str(&k, i + 1, next, sizeof next), rhs_name);
+        if ((rhs_const && literal_at(&k, i + 1, &lit) && lit == rv) || name_match) {
             matched = op;
             nmatched++;
         }

@@ -116,10 +116,14 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
     CXType t = clang_getCanonicalType(clang_getCursorType(decl));
     ir_place *pl = &L->f->places[p];
     pl->is_param = is_param ? 1 : 0;
-    pl->is_array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-                   t.kind == CXType_VariableArray;
+    /* an `int fds[2]` parameter is a pointer to the caller's array */
+    pl->is_array = !is_param && (t.kind == CXType_ConstantArray ||
+                                 t.kind == CXType_IncompleteArray ||
+                                 t.kind == CXType_VariableArray);
     pl->is_record = t.kind == CXType_Record;
-    pl->is_pointer = t.kind == CXType_Pointer;
+    pl->is_pointer = t.kind == CXType_Pointer || (is_param && t.kind != CXType_Record &&
+                                                  (t.kind == CXType_ConstantArray ||
+                                                   t.kind == CXType_IncompleteArray));
     if (t.kind == CXType_Pointer) {
         CXType pointee = clang_getCanonicalType(clang_getPointeeType(t));
         pl->is_text = pointee.kind == CXType_Char_S || pointee.kind == CXType_Char_U ||

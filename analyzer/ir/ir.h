@@ -154,6 +154,7 @@ typedef struct ir_func {
     unsigned is_main : 1;
     unsigned is_static : 1;
     unsigned in_header : 1;  /* defined outside the main file */
+    unsigned returns_pointer : 1; /* its result is a pointer (NULL = failure) */
     ir_place *places;
     unsigned nplaces, places_cap;
     unsigned nparams;

@@ -1,5 +1,6 @@
 /* report.h — turns findings into what users read: compiler-style text,
- * JSON (stable key order, documented in README.md) and the summary line.
+ * JSON (stable key order, documented in README.md), SARIF 2.1.0 and the
+ * summary line.
  * Built with cJSON.  It does not decide what is a finding or the exit status.
  */
 #ifndef SOCKLEAK_REPORT_H
@@ -45,6 +46,16 @@ int report_text(FILE *out, const finding_list *l, int color);
  * suppressed findings included and marked.  Returns 0, or -1 on a write or
  * out-of-memory error. */
 int report_json(FILE *out, const finding_list *l, const report_summary *s);
+
+/* Writes the SARIF 2.1.0 log (SPEC §4) for l and s (s may be NULL): one run,
+ * tool.driver with every rule, one result per finding (suppressed ones
+ * carry an inSource suppression), artifact URIs relative to %SRCROOT% (the
+ * current directory) or file:// for absolute paths.  Returns 0, or -1 on a
+ * write or out-of-memory error. */
+int report_sarif(FILE *out, const finding_list *l, const report_summary *s);
+
+/* The primary CWE id of rule r ("CWE-775"), or NULL; static storage. */
+const char *report_rule_cwe(sl_rule r);
 
 /* Writes the one-line summary ("sockleak: 3 files, 41 functions, 2 findings
  * (resource-leak: 2) in 0.42 s") and the names of functions that hit the

@@ -148,6 +148,132 @@ static void test_merge_and_dir(void)
     unlink(write_pack(".hidden.json", ""));
 }
 
+/* "transfer_when" fills transfer_when_arg/mask; a later pack's null removes
+ * it, and "harmless" clears it with the other roles. */
+static void test_transfer_when(void)
+{
+    rules_table *t = rules_table_new();
+    char *err = NULL;
+    char *path = write_pack("tw1.json",
+        "{\"pack\": \"tw1\", \"families\": [{\"name\": \"bio\"}],\n"
+        " \"functions\": [\n"
+        "  {\"name\": \"BIO_new_socket\", \"acquire\": {\"family\": \"bio\"},"
+        " \"fails\": \"== NULL\", \"transfer\": [0], \"transfer_on_success\":"
+        " true, \"transfer_when\": {\"arg\": 1, \"mask\": 1}},\n"
+        "  {\"name\": \"give\", \"transfer\": [3], \"transfer_when\":"
+        " {\"arg\": 2, \"mask\": -2}},\n"
+        "  {\"name\": \"plain\", \"transfer\": [0]},\n"
+        "  {\"name\": \"gone\", \"transfer\": [0], \"transfer_when\":"
+        " {\"arg\": 1, \"mask\": 4}}]}\n");
+    CHECK(rules_load_file(t, path, &err) == 0);
+    if (err)
+        fprintf(stderr, "  %s\n", err);
+    free(err);
+    const rt_entry *e = rules_lookup(t, "BIO_new_socket");
+    CHECK(e && e->transfer == 1u && e->transfer_on_success == 1u &&
+          e->transfer_when_arg == 1 && e->transfer_when_mask == 1);
+    e = rules_lookup(t, "give");
+    CHECK(e && e->transfer == 8u && e->transfer_when_arg == 2 &&
+          e->transfer_when_mask == -2);
+    e = rules_lookup(t, "plain");
+    CHECK(e && e->transfer_when_arg == -1);
+
+    path = write_pack("tw2.json",
+        "{\"pack\": \"tw2\", \"functions\": [\n"
+        "  {\"name\": \"BIO_new_socket\", \"borrow\": [0]},\n"
+        "  {\"name\": \"give\", \"transfer_when\": null},\n"
+        "  {\"name\": \"plain\", \"transfer_when\": {\"arg\": 2, \"mask\": 8}},\n"
+        "  {\"name\": \"gone\", \"harmless\": true}]}\n");
+    err = NULL;
+    CHECK(rules_load_file(t, path, &err) == 0);
+    if (err)
+        fprintf(stderr, "  %s\n", err);
+    free(err);
+    e = rules_lookup(t, "BIO_new_socket");
+    CHECK(e && e->transfer_when_arg == 1 && e->transfer_when_mask == 1 &&
+          e->borrow == 1u && e->has_acquire);
+    e = rules_lookup(t, "give");
+    CHECK(e && e->transfer == 8u && e->transfer_when_arg == -1);
+    e = rules_lookup(t, "plain");
+    CHECK(e && e->transfer_when_arg == 2 && e->transfer_when_mask == 8);
+    e = rules_lookup(t, "gone");
+    CHECK(e && e->harmless && e->transfer == 0 && e->transfer_when_arg == -1);
+    rules_table_free(t);
+    unlink(write_pack("tw1.json", ""));
+    unlink(write_pack("tw2.json", ""));
+}
+
+/* Every shipped pack loads on its own and in the default set; a family
+ * that several packs declare is declared identically everywhere (so the
+ * load order cannot change a message); rows that need two packs merged. */
+static void test_shipped_packs(void)
+{
+    rules_table *all = rules_table_new();
+    char *err = NULL;
+    int rc = rules_load_dir(all, SOCKLEAK_SOURCE_RULES_DIR, &err);
+    CHECK(rc == 0);
+    if (rc != 0) {
+        fprintf(stderr, "  %s\n", err);
+        free(err);
+        rules_table_free(all);
+        return;
+    }
+    static const char *const packs[] = {"posix", "stdio", "netdb", "openssl",
+                                        "curl", "libevent", "zlib"};
+    for (size_t i = 0; i < sizeof packs / sizeof packs[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s.json", SOCKLEAK_SOURCE_RULES_DIR,
+                 packs[i]);
+        rules_table *one = rules_table_new();
+        err = NULL;
+        CHECK(rules_load_file(one, path, &err) == 0);
+        if (err)
+            fprintf(stderr, "  %s\n", err);
+        free(err);
+        for (int f = 0; f < rules_family_count(one); f++) {
+            const rt_family *a = rules_family(one, f);
+            int j = rules_family_find(all, a->name);
+            const rt_family *b = j >= 0 ? rules_family(all, j) : NULL;
+            int same = b && strcmp(a->noun, b->noun) == 0 &&
+                       strcmp(a->release_verb, b->release_verb) == 0 &&
+                       (a->release_fn && b->release_fn
+                            ? strcmp(a->release_fn, b->release_fn) == 0
+                            : a->release_fn == b->release_fn);
+            CHECK(same);
+            if (!same)
+                fprintf(stderr, "  %s: family \"%s\" differs from the first "
+                        "declaration\n", packs[i], a->name);
+        }
+        rules_table_free(one);
+    }
+    int stream = rules_family_find(all, "stream");
+    const rt_entry *e = rules_lookup(all, "fdopen");
+    CHECK(stream >= 0 && e && e->has_acquire && e->acquire.family == stream &&
+          e->transfer == 1u && e->transfer_on_success == 1u &&
+          e->transfer_family == stream && e->fail.kind == RT_FAIL_NULL);
+    e = rules_lookup(all, "fprintf"); /* harmless in posix, borrows in stdio */
+    CHECK(e && !e->harmless && e->borrow == 1u && strcmp(e->pack, "stdio") == 0);
+    e = rules_lookup(all, "fputs");
+    CHECK(e && !e->harmless && e->borrow == 2u);
+    e = rules_lookup(all, "getaddrinfo");
+    CHECK(e && e->acquire.out_arg == 3 && e->acquire.out_count == 0 &&
+          e->fail.kind == RT_FAIL_NONZERO &&
+          e->acquire.family == rules_family_find(all, "addrinfo"));
+    e = rules_lookup(all, "BIO_new_socket");
+    CHECK(e && e->transfer == 1u && e->transfer_when_arg == 1 &&
+          e->transfer_when_mask == 1 && e->has_acquire);
+    e = rules_lookup(all, "bufferevent_socket_new");
+    CHECK(e && e->transfer == 2u && e->transfer_when_arg == 2 &&
+          e->transfer_when_mask == 1 && e->borrow == 1u);
+    e = rules_lookup(all, "SSL_shutdown");
+    CHECK(e && e->release == 0 && e->borrow == 1u);
+    e = rules_lookup(all, "curl_multi_add_handle");
+    CHECK(e && e->borrow == 3u && e->transfer == 0);
+    e = rules_lookup(all, "gzdopen");
+    CHECK(e && e->transfer == 1u && e->transfer_on_success == 1u);
+    rules_table_free(all);
+}
+
 static const struct {
     const char *name, *text, *expect; /* expect: "LINE:COL: substring" */
 } bad[] = {
@@ -205,6 +331,85 @@ static const struct {
     {"tos.json", "{\"pack\": \"x\", \"functions\": [{\"name\": \"a\", "
      "\"transfer\": [0], \"transfer_on_success\": true}]}",
      "1:83: \"transfer_on_success\" needs a \"fails\" condition"},
+    {"tos_no_transfer.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"fails\": \"< 0\", \"transfer_on_success\": true}]}",
+     "2:52: \"transfer_on_success\" needs \"transfer\""},
+    {"becomes_no_transfer.json", "{\"pack\": \"x\", \"families\": "
+     "[{\"name\": \"s\"}],\n \"functions\": [{\"name\": \"a\", "
+     "\"becomes\": \"s\"}]}", "2:42: \"becomes\" needs \"transfer\""},
+    {"out_count_alone.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
+     "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
+     "{\"family\": \"f\", \"out_count\": 2}}]}",
+     "2:69: \"out_count\" needs \"out_arg\""},
+    {"unless_unpaired.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
+     "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
+     "{\"family\": \"f\", \"unless_max\": 2}}]}",
+     "2:70: \"unless_max\" needs \"unless_arg\""},
+    {"when_too_many.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
+     "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
+     "{\"family\": \"f\", \"when_arg\": 1,\n  \"when_values\": "
+     "[1, 2, 3, 4, 5]}}]}", "3:18: \"when_values\" must list 1 to 4"},
+    {"when_not_int.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
+     "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
+     "{\"family\": \"f\", \"when_arg\": 1,\n  \"when_values\": "
+     "[1, \"F_DUPFD\"]}}]}", "3:22: \"when_values\" must list integers"},
+    {"out_count_range.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
+     "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
+     "{\"family\": \"f\", \"out_arg\": 0, \"out_count\": 2000}}]}",
+     "2:95: \"out_count\" must be between 0 and 1024"},
+    {"acquire_type.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"acquire\": \"fd\"}]}",
+     "2:30: \"acquire\" must be an object or null"},
+    {"no_acquire_family.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"acquire\": {\"noun\": \"socket\"}}]}",
+     "2:30: \"acquire\" lacks the required key \"family\""},
+    {"dup_family.json", "{\"pack\": \"x\", \"families\": [\n"
+     "  {\"name\": \"fd\"},\n  {\"name\": \"fd\", \"noun\": \"socket\"}],\n"
+     " \"functions\": []}", "3:12: family \"fd\" is declared twice"},
+    {"family_no_name.json", "{\"pack\": \"x\", \"families\": [\n"
+     "  {\"noun\": \"socket\"}], \"functions\": []}",
+     "2:3: a family lacks the required key \"name\""},
+    {"family_not_object.json", "{\"pack\": \"x\", \"families\": [\"fd\"], "
+     "\"functions\": []}", "1:28: a family must be an object"},
+    {"empty_name.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"\", \"release\": [0]}]}",
+     "2:12: function \"name\" must not be empty"},
+    {"empty_pack.json", "{\"pack\": \"\", \"functions\": []}",
+     "1:10: the pack's \"pack\" must not be empty"},
+    {"missing_pack.json", "{\"functions\": []}",
+     "1:1: the pack lacks the required key \"pack\""},
+    {"root_array.json", "\n  [{\"pack\": \"x\"}]", "2:3: the pack must be an "
+     "object"},
+    {"fails_range.json", "{\"pack\": \"x\", \"functions\": [{\"name\": \"s\","
+     " \"fails\": \"== 99999999999999999999\"}]}",
+     "1:52: bad \"fails\" value"},
+    {"tw_no_transfer.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"borrow\": [0],\n"
+     "   \"transfer_when\": {\"arg\": 1, \"mask\": 1}}]}",
+     "3:21: \"transfer_when\" needs \"transfer\""},
+    {"tw_no_mask.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"transfer\": [0],\n"
+     "   \"transfer_when\": {\"arg\": 1}}]}",
+     "3:21: \"transfer_when\" lacks the required key \"mask\""},
+    {"tw_mask_zero.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"transfer\": [0],\n"
+     "   \"transfer_when\": {\"arg\": 1, \"mask\": 0}}]}",
+     "3:41: \"mask\" must not be 0"},
+    {"tw_arg_range.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"transfer\": [0],\n"
+     "   \"transfer_when\": {\"arg\": 40, \"mask\": 1}}]}",
+     "3:30: \"arg\" must be between 0 and 31"},
+    {"tw_unknown_key.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"transfer\": [0],\n"
+     "   \"transfer_when\": {\"arg\": 1, \"mask\": 1, \"value\": 1}}]}",
+     "3:43: unknown key \"value\" in \"transfer_when\""},
+    {"tw_type.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"transfer\": [0], \"transfer_when\": [1, 1]}]}",
+     "2:50: \"transfer_when\" must be an object or null"},
+    {"tw_mask_float.json", "{\"pack\": \"x\", \"functions\": [\n"
+     "  {\"name\": \"a\", \"transfer\": [0],\n"
+     "   \"transfer_when\": {\"arg\": 1, \"mask\": 0.5}}]}",
+     "3:41: \"mask\" must be an integer"},
 };
 
 static void test_errors(void)
@@ -275,6 +480,8 @@ int main(void)
     test_table();
     test_posix();
     test_merge_and_dir();
+    test_transfer_when();
+    test_shipped_packs();
     test_errors();
     test_io_errors();
     rmdir(tmpdir);
