@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/dedupe.h"
+#include "cli/fixits.h"
 #include "cli/inputs.h"
 #include "cli/suppress.h"
 #include "cli/util.h"
@@ -293,13 +294,15 @@ static void drv_gather(drv_shared *sh)
 }
 
 /* Readies the merged findings for report/: relative paths, a stable order,
- * no duplicates, inline suppressions marked, fingerprints. */
+ * no duplicates, inline suppressions marked, fixes checked against the
+ * source, fingerprints. */
 static void drv_finish(finding_list *l)
 {
     report_relativize(l);
     finding_list_sort(l);
     cli_dedupe_findings(l);
     cli_suppress(l);
+    cli_fixits_finalize(l);
     report_fingerprints(l);
 }
 

@@ -2,8 +2,8 @@
  * translation unit with the front end on -j worker threads (one front_worker
  * each), phase 2 analyzes every function with the engine on the same number
  * of threads, then the findings are merged, made relative, sorted, freed of
- * duplicates, marked when suppressed inline, and fingerprinted, ready for
- * report/.
+ * duplicates, marked when suppressed inline, their fixes finalized against
+ * the source (cli/fixits.h), and fingerprinted, ready for report/.
  *
  * It reports progress and per-file parse problems on stderr; it does not
  * pick the output format, write the report or decide the exit status. */
@@ -27,7 +27,7 @@ typedef struct drv_config {
 
 typedef struct drv_result {
     finding_list findings;     /* sorted, deduplicated, suppressions
-                                  marked, fingerprinted */
+                                  marked, fixes final, fingerprinted */
     report_summary summary;    /* all but seconds filled; budget_functions
                                   ("file:function", sorted) owned here */
 } drv_result;

@@ -4,17 +4,25 @@
  * Exit status, by precedence: 2 usage, configuration or I/O error; 3 some
  * file could not be parsed; 1 an unsuppressed finding at or above --fail-on;
  * 0 otherwise.  Machine output goes to stdout or -o FILE only; messages,
- * progress and the summary go to stderr. */
+ * progress and the summary go to stderr.
+ *
+ * After the analysis, in this order: unused suppressions are reported
+ * (--report-unused-suppressions; they count as warnings for --fail-on),
+ * every finding is written to the --write-baseline file, the findings
+ * whose fingerprint is in the --baseline file are dropped, and the rest is
+ * reported and decides the exit status. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/baseline.h"
 #include "cli/driver.h"
 #include "cli/job.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/packs.h"
+#include "cli/suppress.h"
 #include "cli/util.h"
 #include "engine/engine.h"
 #include "report/report.h"
@@ -69,10 +77,13 @@ static int cli_threads(const cli_options *o)
     return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
 }
 
-static int cli_status(const cli_options *o, const drv_result *res)
+static int cli_status(const cli_options *o, const drv_result *res,
+                      size_t unused)
 {
     if (res->summary.failed_files)
         return CLI_EXIT_UNPARSED;
+    if (unused && SL_LEVEL_WARNING >= o->fail_on)
+        return CLI_EXIT_FINDINGS;
     for (size_t i = 0; i < res->findings.n; i++) {
         const finding *f = &res->findings.items[i];
         if (!f->suppressed && (int)f->level >= o->fail_on)
@@ -95,9 +106,78 @@ static int cli_write_report(const cli_options *o, FILE *out,
     return 0;
 }
 
+/* --report-unused-suppressions: warns on stderr; returns the count. */
+static size_t cli_unused(const cli_options *o, const cli_joblist *jobs,
+                         const drv_result *res)
+{
+    if (!o->report_unused || jobs->n == 0)
+        return 0;
+    eng_options eo;
+    cli_eng_options(o, &eo);
+    unsigned enabled = 0;
+    for (int r = 0; r < SL_RULE_COUNT; r++)
+        if (eo.enabled[r])
+            enabled |= 1u << r;
+    const char **files = cli_xmalloc(jobs->n * sizeof *files);
+    const char **names = cli_xmalloc(jobs->n * sizeof *names);
+    for (size_t i = 0; i < jobs->n; i++) {
+        files[i] = jobs->items[i].file;
+        names[i] = jobs->items[i].display;
+    }
+    size_t n = cli_report_unused(&res->findings, files, names, jobs->n,
+                                 enabled, stderr);
+    free(files);
+    free(names);
+    return n;
+}
+
+/* --write-baseline FILE: the JSON report of every current finding. */
+static int cli_write_baseline(const cli_options *o, const drv_result *res)
+{
+    char *err = NULL;
+    FILE *f = cli_output_open(o->write_baseline, &err);
+    if (!f)
+        return cli_fail(err);
+    int bad = report_json(f, &res->findings, &res->summary) != 0;
+    bad |= cli_output_close(f) != 0;
+    if (bad)
+        return cli_fail(cli_strf("%s: write error", o->write_baseline));
+    return 0;
+}
+
+/* --baseline: drops the known findings and says how many on stderr. */
+static void cli_apply_baseline(const cli_options *o, const cli_baseline *bl,
+                               drv_result *res)
+{
+    if (!o->baseline)
+        return;
+    size_t n = cli_baseline_filter(bl, &res->findings);
+    if (!o->quiet)
+        fprintf(stderr, "sockleak: %zu finding%s in the baseline not reported\n",
+                n, n == 1 ? "" : "s");
+}
+
+/* What happens to the results of a run: see the header comment. */
+static int cli_finish(const cli_options *o, const cli_baseline *bl,
+                      const cli_joblist *jobs, FILE *out, drv_result *res)
+{
+    size_t unused = cli_unused(o, jobs, res);
+    int rc = o->write_baseline ? cli_write_baseline(o, res) : 0;
+    if (rc != 0) {
+        cli_output_close(out);
+        return rc;
+    }
+    cli_apply_baseline(o, bl, res);
+    rc = cli_write_report(o, out, res);
+    if (!o->quiet)
+        report_summary_line(stderr, &res->findings, &res->summary);
+    return rc ? rc : cli_status(o, res, unused);
+}
+
 /* Everything after the options are known. */
 static int cli_analyze(const cli_options *o, rules_table *rt,
-                       const cli_joblist *jobs, double t0)
+                       const cli_baseline *bl, const cli_joblist *jobs,
+                       double t0)
 {
     char *err = NULL;
     FILE *out = cli_output_open(o->output, &err);
@@ -120,11 +200,7 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
         return cli_fail(err);
     }
     res.summary.seconds = cli_now() - t0;
-    int rc = cli_write_report(o, out, &res);
-    if (!o->quiet)
-        report_summary_line(stderr, &res.findings, &res.summary);
-    if (rc == 0)
-        rc = cli_status(o, &res);
+    int rc = cli_finish(o, bl, jobs, out, &res);
     drv_result_clear(&res);
     return rc;
 }
@@ -132,15 +208,37 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
 static int cli_run(const cli_options *o, double t0)
 {
     char *err = NULL;
-    rules_table *rt = cli_load_rules(o, &err);
-    if (!rt)
+    cli_baseline bl = {0};
+    if (o->baseline && cli_baseline_load(o->baseline, &bl, &err) < 0)
         return cli_fail(err);
+    rules_table *rt = cli_load_rules(o, &err);
+    if (!rt) {
+        cli_baseline_free(&bl);
+        return cli_fail(err);
+    }
     cli_joblist jobs = {0};
-    int rc = cli_jobs_build(o, &jobs, &err) < 0 ? cli_fail(err)
-                                                : cli_analyze(o, rt, &jobs, t0);
+    int rc = cli_jobs_build(o, &jobs, &err) < 0
+                 ? cli_fail(err)
+                 : cli_analyze(o, rt, &bl, &jobs, t0);
     cli_joblist_free(&jobs);
     rules_table_free(rt);
+    cli_baseline_free(&bl);
     return rc;
+}
+
+/* --list-rules: one line per rule, whether this command line enables it. */
+static int cli_list_rules(const cli_options *o)
+{
+    eng_options eo;
+    cli_eng_options(o, &eo);
+    for (int r = 0; r < SL_RULE_COUNT; r++) {
+        const char *cwe = report_rule_cwe((sl_rule)r);
+        printf("%-24s %-8s %-9s %s%s\n", sl_rule_id((sl_rule)r),
+               sl_level_name(sl_rule_default_level((sl_rule)r)),
+               cwe ? cwe : "-", eo.enabled[r] ? "" : "(disabled) ",
+               sl_rule_description((sl_rule)r));
+    }
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -162,7 +260,7 @@ int main(int argc, char **argv)
         rc = cli_usage_error(err);
         break;
     default:
-        rc = cli_run(&o, t0);
+        rc = o.list_rules ? cli_list_rules(&o) : cli_run(&o, t0);
         break;
     }
     cli_options_free(&o);

@@ -17,7 +17,8 @@
 typedef enum {
     OPT_FORMAT, OPT_OUTPUT, OPT_RULES, OPT_NO_DEFAULT_RULES, OPT_ENABLE,
     OPT_DISABLE, OPT_FAIL_ON, OPT_ASSUME_BORROW, OPT_JOBS, OPT_PROGRESS,
-    OPT_QUIET, OPT_COLOR, OPT_COMPDB, OPT_VERSION, OPT_HELP,
+    OPT_QUIET, OPT_COLOR, OPT_COMPDB, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED,
 } cli_opt_id;
 
 static const struct cli_optdef {
@@ -39,6 +40,10 @@ static const struct cli_optdef {
     {"quiet", 'q', 0, OPT_QUIET},
     {"color", 0, 1, OPT_COLOR},
     {NULL, 'p', 1, OPT_COMPDB},
+    {"list-rules", 0, 0, OPT_LIST_RULES},
+    {"baseline", 0, 1, OPT_BASELINE},
+    {"write-baseline", 0, 1, OPT_WRITE_BASELINE},
+    {"report-unused-suppressions", 0, 0, OPT_REPORT_UNUSED},
     {"version", 0, 0, OPT_VERSION},
     {"help", 'h', 0, OPT_HELP},
 };
@@ -64,10 +69,20 @@ void cli_usage(FILE *out)
 "  --color WHEN           colour the text report: auto, always, never\n"
 "  --rules FILE           also load the rule pack FILE (repeatable)\n"
 "  --no-default-rules     do not load the shipped rule packs\n"
+"  --list-rules           print every rule (id, default level, CWE,\n"
+"                         description) and exit\n"
 "  --enable RULE          report RULE\n"
 "  --disable RULE         do not report RULE\n"
 "  --fail-on LEVEL        exit 1 on findings at or above LEVEL: note,\n"
 "                         warning, error, never (default warning)\n"
+"  --baseline FILE        do not report findings whose fingerprint is in\n"
+"                         FILE (a JSON report of an earlier run)\n"
+"  --write-baseline FILE  write every current finding to FILE as a JSON\n"
+"                         report, for a later --baseline\n"
+"  --report-unused-suppressions\n"
+"                         warn about sockleak-ignore / NOLINT(sockleak-...)\n"
+"                         comments that suppress nothing (on stderr; they\n"
+"                         count as warnings for --fail-on)\n"
 "  --assume-borrow        functions without a body or rule do not take\n"
 "                         ownership of their arguments\n"
 "  -j, --jobs N           analyze N files at once (default: number of CPUs)\n"
@@ -200,6 +215,10 @@ static int cli_apply(cli_options *o, cli_opt_id id, const char *spelled,
     case OPT_QUIET: o->quiet = 1; o->progress = 0; return 0;
     case OPT_COLOR: return cli_set_color(o, spelled, val, err);
     case OPT_COMPDB: o->compdb = val; return 0;
+    case OPT_LIST_RULES: o->list_rules = 1; return 0;
+    case OPT_BASELINE: o->baseline = val; return 0;
+    case OPT_WRITE_BASELINE: o->write_baseline = val; return 0;
+    case OPT_REPORT_UNUSED: o->report_unused = 1; return 0;
     case OPT_HELP: return 1;
     case OPT_VERSION: return 2;
     }

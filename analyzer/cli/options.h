@@ -27,6 +27,10 @@ typedef struct cli_options {
     int quiet;                  /* -q: no progress, no summary */
     cli_color color;
     const char *compdb;         /* -p DIR|FILE, or NULL */
+    const char *baseline;       /* --baseline FILE, or NULL */
+    const char *write_baseline; /* --write-baseline FILE, or NULL */
+    int report_unused;          /* --report-unused-suppressions */
+    int list_rules;             /* --list-rules: print the rules, exit 0 */
     const char **paths;         /* PATH... */
     size_t npaths;
     const char **cc_args;       /* after "--" */

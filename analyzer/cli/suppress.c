@@ -60,35 +60,65 @@ static int cli_list_names(const char *p, const char *prefix, sl_rule r)
     return 0;
 }
 
-static int cli_ignore_marker(const char *c, sl_rule r)
+/* The rules the list after "(" (up to ")") names, as a bit mask; *ours is
+ * set when an item starts with prefix (so "NOLINT(bugprone-x)" is not a
+ * sockleak marker, but "NOLINT(sockleak-typo)" is). */
+static unsigned cli_list_mask(const char *p, const char *prefix, int *ours)
 {
-    static const char mark[] = "sockleak-ignore";
-    for (const char *p = c; (p = strstr(p, mark)) != NULL; p++) {
-        const char *after = p + sizeof mark - 1;
-        if (*after != '(')
-            return 1;
-        if (cli_list_names(after + 1, "", r))
-            return 1;
-    }
-    return 0;
+    unsigned mask = 0;
+    for (int r = 0; r < SL_RULE_COUNT; r++)
+        if (cli_list_names(p, prefix, (sl_rule)r))
+            mask |= 1u << r;
+    const char *end = strchr(p, ')');
+    size_t pl = strlen(prefix);
+    *ours = !*prefix;
+    for (const char *q = p; end && q < end && !*ours; q++)
+        *ours = strncmp(q, prefix, pl) == 0;
+    return mask;
 }
 
-static int cli_nolint_marker(const char *c, sl_rule r)
+/* Reads the marker at p ("sockleak-ignore" or "NOLINT"), filling *m.
+ * Returns 0 when it is not a sockleak marker. */
+static int cli_read_marker(const char *p, cli_marker *m)
 {
-    for (const char *p = c; (p = strstr(p, "NOLINT")) != NULL; p++) {
-        const char *after = p + 6;
-        if (strncmp(after, "NEXTLINE", 8) == 0)
-            after += 8;
-        if (*after == '(' && cli_list_names(after + 1, "sockleak-", r))
-            return 1;
+    static const char ign[] = "sockleak-ignore";
+    int is_ign = strncmp(p, ign, sizeof ign - 1) == 0, ours = 1;
+    const char *after = p + (is_ign ? sizeof ign - 1 : 6);
+    if (!is_ign && strncmp(after, "NEXTLINE", 8) == 0)
+        after += 8;
+    const char *close = *after == '(' ? strchr(after, ')') : NULL;
+    m->start = p;
+    m->len = close ? (size_t)(close + 1 - p) : (size_t)(after - p);
+    if (is_ign)
+        m->mask = *after != '(' ? (1u << SL_RULE_COUNT) - 1
+                  : close ? cli_list_mask(after + 1, "", &ours) : 0;
+    else
+        m->mask = close ? cli_list_mask(after + 1, "sockleak-", &ours) : 0;
+    return is_ign || (close && ours);
+}
+
+const char *cli_next_marker(const char *text, const char *from, cli_marker *m)
+{
+    const char *c = from ? from : cli_comment_start(text);
+    while (c && *c) {
+        const char *a = strstr(c, "sockleak-ignore"), *b = strstr(c, "NOLINT");
+        const char *p = !a ? b : !b ? a : a < b ? a : b;
+        if (!p)
+            return NULL;
+        if (cli_read_marker(p, m))
+            return p + m->len;
+        c = p + 1;
     }
-    return 0;
+    return NULL;
 }
 
 int cli_line_suppresses(const char *text, sl_rule r)
 {
-    const char *c = cli_comment_start(text);
-    return c && (cli_ignore_marker(c, r) || cli_nolint_marker(c, r));
+    cli_marker m;
+    for (const char *p = NULL; (p = cli_next_marker(text, p, &m)) != NULL;)
+        if (m.mask & (1u << r))
+            return 1;
+    return 0;
 }
 
 /* ---- source files ---- */
@@ -160,4 +190,81 @@ void cli_suppress(finding_list *l)
             f->suppressed = 1;
     }
     cli_src_free(&src);
+}
+
+/* ---- unused suppressions ---- */
+
+/* realpath of every finding's file (NULL where it does not resolve),
+ * parallel to l->items; each string is heap-owned. */
+static char **cli_real_files(const finding_list *l)
+{
+    char **real = cli_xmalloc((l->n ? l->n : 1) * sizeof *real);
+    for (size_t i = 0; i < l->n; i++) {
+        const char *f = l->items[i].loc.file;
+        if (i > 0 && f && l->items[i - 1].loc.file &&
+            strcmp(f, l->items[i - 1].loc.file) == 0)
+            real[i] = real[i - 1] ? cli_xstrdup(real[i - 1]) : NULL;
+        else
+            real[i] = f ? realpath(f, NULL) : NULL;
+    }
+    return real;
+}
+
+/* Nonzero when some suppressed finding in file real (a realpath) on line or
+ * line + 1 has a rule in mask. */
+static int cli_marker_used(const finding_list *l, char *const *reals,
+                           const char *real, unsigned line, unsigned mask)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const finding *f = &l->items[i];
+        if (f->suppressed && (mask & (1u << f->rule)) && reals[i] &&
+            (f->loc.line == line || f->loc.line == line + 1) &&
+            strcmp(reals[i], real) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t cli_unused_in_file(const finding_list *l, char *const *reals,
+                                 const char *real, const cli_src *src,
+                                 const char *display, unsigned enabled,
+                                 FILE *err)
+{
+    size_t count = 0;
+    for (size_t ln = 0; ln < src->nlines; ln++) {
+        const char *text = src->lines[ln];
+        cli_marker m;
+        for (const char *p = NULL; (p = cli_next_marker(text, p, &m)) != NULL;) {
+            if ((m.mask && !(m.mask & enabled)) ||
+                cli_marker_used(l, reals, real, (unsigned)ln + 1, m.mask))
+                continue;
+            fprintf(err, "%s:%zu:%zu: warning: unused suppression '%.*s' "
+                    "[unused-suppression]\n", display, ln + 1,
+                    (size_t)(m.start - text) + 1, (int)m.len, m.start);
+            count++;
+        }
+    }
+    return count;
+}
+
+size_t cli_report_unused(const finding_list *l, const char *const *files,
+                         const char *const *displays, size_t nfiles,
+                         unsigned enabled_mask, FILE *err)
+{
+    char **reals = cli_real_files(l);
+    size_t count = 0;
+    for (size_t i = 0; i < nfiles; i++) {
+        char *real = realpath(files[i], NULL);
+        cli_src src;
+        if (real && cli_src_load(files[i], &src) == 0) {
+            count += cli_unused_in_file(l, reals, real, &src, displays[i],
+                                        enabled_mask, err);
+            cli_src_free(&src);
+        }
+        free(real);
+    }
+    for (size_t i = 0; i < l->n; i++)
+        free(reals[i]);
+    free(reals);
+    return count;
 }

@@ -45,11 +45,15 @@ int site_target(const fn_ctx *F, const site *s)
     const ir_call *c = s->in->call;
     if (a->out_arg < 0)
         return c->dst;
-    int p = c->args[a->out_arg].place;
+    int p = c->args[a->out_arg].place, first = 0;
     if (a->out_count == 0)
         return p;
+    if (c->args[a->out_arg].addr_of) /* pipe(&fds[2]) */
+        p = array_element(F->fn, p, &first);
+    if (p < 0)
+        return -1;
     char name[256];
-    snprintf(name, sizeof name, "%s[%d]", F->fn->places[p].name, s->slot);
+    snprintf(name, sizeof name, "%s[%d]", F->fn->places[p].name, first + s->slot);
     for (unsigned i = 0; i < F->fn->nplaces; i++)
         if (F->fn->places[i].kind == IR_PLACE_SUB && F->fn->places[i].base == F->fn->places[p].base &&
             strcmp(F->fn->places[i].name, name) == 0)

@@ -32,6 +32,26 @@ const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c)
     return e;
 }
 
+/* For an element place "a[k]" of a local array: returns the array's place
+ * and sets *k; -1 otherwise. */
+int array_element(const ir_func *fn, int p, int *k)
+{
+    const ir_place *pl = &fn->places[p];
+    if (pl->kind != IR_PLACE_SUB || !fn->places[pl->base].is_array)
+        return -1;
+    size_t n = strlen(fn->places[pl->base].name);
+    const char *suffix = pl->name + n;
+    if (strncmp(pl->name, fn->places[pl->base].name, n) || suffix[0] != '[')
+        return -1;
+    char *end;
+    long idx = strtol(suffix + 1, &end, 10);
+    if (*end != ']' || end[1] || idx < 0)
+        return -1;
+    if (k)
+        *k = (int)idx;
+    return pl->base;
+}
+
 /* Whether call c (with entry e) acquires: its argument conditions hold and
  * its out-parameter is a local place. */
 static int acquires(const ir_func *fn, const ir_call *c, const rt_entry *e)
@@ -59,7 +79,8 @@ static int acquires(const ir_func *fn, const ir_call *c, const rt_entry *e)
     if (arg->place < 0)
         return 0;
     if (a->out_count > 0)
-        return !arg->addr_of && fn->places[arg->place].is_array;
+        return arg->addr_of ? array_element(fn, arg->place, NULL) >= 0
+                            : fn->places[arg->place].is_array;
     return arg->addr_of;
 }
 

@@ -79,7 +79,9 @@ static int is_std_stream(const run *R, const state *st, int place)
         R->S->entry->acquire.out_arg >= 0)
         return 0;
     ival v = st_val(st, place);
-    return v.n > 0 && v.lo[0] >= 0 && v.hi[v.n - 1] <= 2;
+    /* [0, 2] exactly: the code tested fd > STDERR_FILENO; `fd > 0` leaving
+     * [0, 0] is the classic bug of forgetting that 0 is a descriptor */
+    return v.n == 1 && v.lo[0] == 0 && v.hi[0] == 2;
 }
 
 static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int block,
@@ -284,6 +286,8 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
     const ir_call *c = in->call;
     int target = site_target(R->F, R->S);
     *ok = *failed = NULL;
+    if (target < 0 && a->out_arg >= 0)
+        return; /* an element the front made no place for: not followed */
     if (target >= 0) {
         st = drop_place(R, st, target, EX_OVERWRITE, in->loc, block);
         if (!st)
@@ -419,13 +423,13 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
     }
     if (!st)
         return;
-    if ((e && e->noreturn) || c->noreturn)
-        return;
-    if (e && e->nonlocal_exit) {
+    if (e && e->nonlocal_exit) { /* declared noreturn too, but not an exit */
         if (st->status == ST_OPEN)
             report(R, st, EX_LONGJMP, in->loc, block, st->nh ? st->holders[0] : -1, c->callee);
         return;
     }
+    if ((e && e->noreturn) || c->noreturn)
+        return;
     if (R->S && in == R->S->in) {
         acquire(R, st, in, block, &out->st[0], &out->st[1]);
         return;
@@ -533,14 +537,32 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
 
 /* ---- terminators ---- */
 
+/* For `x == y` between two non-constant values: 1 when they are known equal
+ * on this path, 0 when known different, -1 when unknown.  A value this site
+ * acquired is fresh: it equals only its own copies, never a value that
+ * existed before (`file != stdin`). */
+static int same_value(const run *R, const state *st, const ir_cond *c)
+{
+    if (st->status != ST_OPEN && st->status != ST_RELEASED)
+        return -1;
+    int h1 = st_holds(st, c->place), h2 = c->other >= 0 && st_holds(st, c->other);
+    (void)R;
+    if (h1 && h2)
+        return 1;
+    return h1 != h2 ? 0 : -1;
+}
+
 static void do_branch(run *R, state *st, const ir_block *b)
 {
     const ir_term *t = &b->term;
     int p = t->cond.place;
+    int same = t->cond.vs_value ? same_value(R, st, &t->cond) : -1;
     for (int edge = 0; edge < 2; edge++) {
         state *s = st;
         ival after = iv_full();
-        if (p >= 0) {
+        if (same >= 0 && (same == (t->cond.op == IR_EQ)) == (edge == 1))
+            continue; /* the identity of the values decides this branch */
+        if (p >= 0 && !t->cond.vs_value) {
             ir_cmpop op = edge ? ir_cmp_negate(t->cond.op) : t->cond.op;
             ival v = st_val(st, p);
             after = iv_meet(v, op, t->cond.value);

@@ -90,6 +90,10 @@ int walk_param(fn_ctx *F, int p);
 void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
                   finding_list *out);
 
+/* For an element place "a[k]" of a local array: the array's place, with
+ * *k (may be NULL) set to k; -1 for any other place. */
+int array_element(const ir_func *fn, int p, int *k);
+
 /* The place a site acquires into (its variable), or -1 for a discarded
  * return value. */
 int site_target(const fn_ctx *F, const site *s);

@@ -674,7 +674,7 @@ static void branch_on(lower *L, CXCursor c, operand o, int t, int f)
         ir_term_goto(L->f, L->cur, o.cval ? t : f);
         return;
     }
-    ir_cond cond = {-1, IR_NE, 0};
+    ir_cond cond = {-1, IR_NE, 0, 0, -1};
     if (o.place >= 0 && !o.addr_of)
         cond.place = o.place;
     else if (o.addr_of)
@@ -686,7 +686,7 @@ static void cond_compare(lower *L, CXCursor c, ir_cmpop cmp, CXCursor lhs, CXCur
                          int t, int f)
 {
     operand a = lw_expr(L, lhs, 1), b = lw_expr(L, rhs, 1);
-    ir_cond cond = {-1, cmp, 0};
+    ir_cond cond = {-1, cmp, 0, 0, -1};
     if (a.has_const && b.has_const) {
         int ok;
         int64_t r = fold(ir_cmp_name(cmp), a.cval, b.cval, &ok);
@@ -700,6 +700,12 @@ static void cond_compare(lower *L, CXCursor c, ir_cmpop cmp, CXCursor lhs, CXCur
         cond.place = b.place;
         cond.op = ir_cmp_mirror(cmp);
         cond.value = a.cval;
+    } else if ((cmp == IR_EQ || cmp == IR_NE) && !a.has_const && !b.has_const &&
+               !a.addr_of && !b.addr_of && (a.place >= 0 || b.place >= 0)) {
+        /* `file != stdin`, `fd == other`: identity of values */
+        cond.place = a.place >= 0 ? a.place : b.place;
+        cond.other = a.place >= 0 ? b.place : -1;
+        cond.vs_value = 1;
     }
     branch(L, c, cond, t, f);
 }

@@ -5,8 +5,10 @@
  * unit is disposed before returning; the IR owns copies of every string. */
 #include "front/front.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "front/lower.h"
 
@@ -217,7 +219,7 @@ static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
     for (unsigned i = 0; i < f->nblocks; i++) /* blocks nothing jumps to */
         if (f->blocks[i]->term.kind == IR_T_NONE)
             ir_term_exit(f, (int)i, f->end);
-    if (L.too_deep) {
+    if (L.too_deep || L.invalid) {
         ir_func_free(f);
         return NULL;
     }
@@ -301,10 +303,13 @@ void front_lower_file(front_worker *w, const char *file, const char *const *args
     free(argv);
     if (ec != CXError_Success || !tu) {
         out->status = FRONT_FAILED;
-        size_t len = strlen(file) + 64;
+        size_t len = strlen(file) + 96;
         out->message = malloc(len);
-        if (out->message)
-            snprintf(out->message, len, "%s: libclang could not parse it (error %d)", file, (int)ec);
+        if (out->message && access(file, R_OK) != 0)
+            snprintf(out->message, len, "%s: %s", file, strerror(errno));
+        else if (out->message)
+            snprintf(out->message, len,
+                     "%s: libclang could not build it (check the compiler arguments)", file);
         return;
     }
     diag_info diags = {NULL, 0};

@@ -176,6 +176,21 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
     return macro_binop(L, c, rhs);
 }
 
+/* & and * told apart by their types, for operators spelled in a macro body:
+ * &x has type pointer-to-typeof(x); *p has the type p points to. */
+static const char *unop_by_type(CXCursor c, CXCursor operand)
+{
+    CXType rt = clang_getCanonicalType(clang_getCursorType(c));
+    CXType ot = clang_getCanonicalType(clang_getCursorType(operand));
+    if (rt.kind == CXType_Pointer &&
+        clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(rt)), ot))
+        return "&";
+    if (ot.kind == CXType_Pointer &&
+        clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(ot)), rt))
+        return "*";
+    return NULL;
+}
+
 const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
 {
     static const char *const unops[] = {"++", "--", "!", "~", "-", "+", "&", "*",
@@ -187,7 +202,7 @@ const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
     unsigned cend = lw_offset(clang_getRangeEnd(r));
     *postfix = 0;
     if (cstart == ostart && cend == oend)
-        return NULL; /* inside a macro: cannot tell */
+        return unop_by_type(c, operand); /* inside a macro */
     toks k = tokenize(L, r);
     const char *op = NULL;
     if (k.n > 0) {
@@ -200,7 +215,7 @@ const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
         }
     }
     toks_free(&k);
-    return op;
+    return op ? op : unop_by_type(c, operand);
 }
 
 /* Copies s to w, shortening "name(args)" to "name(...)" for names with a

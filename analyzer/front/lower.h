@@ -96,6 +96,7 @@ typedef struct lower {
     unsigned ncleanups, cleanups_cap;
     unsigned depth;        /* recursion depth guard */
     int too_deep;
+    int invalid;           /* the function declares something invalid */
 } lower;
 
 /* ---- lex.c: tokens, operators, source text ---- */

@@ -106,6 +106,8 @@ int lw_var_place(lower *L, CXCursor decl)
 
 int lw_declare(lower *L, CXCursor decl, int is_param)
 {
+    if (clang_isInvalidDeclaration(decl))
+        L->invalid = 1; /* a type from a missing header: do not guess */
     enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
     if (sc == CX_SC_Static || sc == CX_SC_Extern)
         return -1; /* outlives the call: storing into it is a hand-off */
@@ -132,7 +134,7 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
         pl->is_text = t.kind == CXType_Float || t.kind == CXType_Double ||
                       t.kind == CXType_LongDouble;
     }
-    if (t.kind == CXType_ConstantArray && clang_getArraySize(t) <= 4) {
+    if (t.kind == CXType_ConstantArray && clang_getArraySize(t) <= 16) {
         /* elements an out-parameter may fill (pipe's int[2]) */
         for (long long i = 0; i < clang_getArraySize(t); i++) {
             char suffix[24];
@@ -531,7 +533,7 @@ static void build_dispatch(lower *L, int dispatch, int scrut, CXCursor cond, int
             continue;
         }
         int next = ir_block_add(L->f);
-        ir_cond cnd = {e->is_default == 2 || scrut < 0 ? -1 : scrut, IR_EQ, e->value};
+        ir_cond cnd = {e->is_default == 2 || scrut < 0 ? -1 : scrut, IR_EQ, e->value, 0, -1};
         ir_term_branch(L->f, L->cur, cnd, e->block, next, lw_cursor_loc(L, cond), e->text);
         ir_term *t = &L->f->blocks[L->cur]->term;
         char buf[200];

@@ -225,7 +225,10 @@ static void dump_term(const ir_func *f, const ir_term *t, FILE *out)
         fprintf(out, "    goto B%d\n", t->succ[0]);
         break;
     case IR_T_BRANCH:
-        if (t->cond.place >= 0)
+        if (t->cond.place >= 0 && t->cond.vs_value)
+            fprintf(out, "    if %s %s <%s>", pname(f, t->cond.place), ir_cmp_name(t->cond.op),
+                    t->cond.other >= 0 ? pname(f, t->cond.other) : "value");
+        else if (t->cond.place >= 0)
             fprintf(out, "    if %s %s %lld", pname(f, t->cond.place),
                     ir_cmp_name(t->cond.op), (long long)t->cond.value);
         else

@@ -109,11 +109,15 @@ typedef struct ir_insn {
 } ir_insn;
 
 /* The condition of a two-way branch: "place op value" when place >= 0,
- * otherwise opaque (both edges feasible, nothing learned). */
+ * otherwise opaque (both edges feasible, nothing learned).  With vs_value,
+ * op is == or != and the other operand is not a constant but a value held
+ * by place `other` (-1: not a local, e.g. `file != stdin`). */
 typedef struct ir_cond {
     int place;
     ir_cmpop op;
     int64_t value;
+    unsigned vs_value : 1;
+    int other;
 } ir_cond;
 
 typedef enum {

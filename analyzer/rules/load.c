@@ -278,7 +278,7 @@ static int opt_int(ld *L, jv o, const char *key, int64_t lo, int64_t hi,
                    int *out)
 {
     jv v = member(L, o, key);
-    int64_t x;
+    int64_t x = 0;
     if (!v.j)
         return 0;
     if (get_int(L, v, key, lo, hi, &x) < 0)
@@ -307,7 +307,7 @@ static int arg_list(ld *L, jv a, uint32_t *mask)
     *mask = 0;
     for (const cJSON *c = a.j->child; c; c = c->next) {
         jv v = child(L, a, c);
-        int64_t i;
+        int64_t i = 0;
         if (!has_type(L, v, T_INT))
             return fail_at(L, v.off, "\"%s\" must list argument indices "
                            "(integers)", a.j->string);
@@ -448,7 +448,7 @@ static int when_values(ld *L, jv o, rt_acquire *a)
 /* Parses an "acquire" object into *a; a->noun points into the cJSON tree. */
 static int load_acquire(ld *L, jv o, rt_acquire *a)
 {
-    int64_t umax;
+    int64_t umax = 0;
     memset(a, 0, sizeof *a);
     a->out_arg = a->when_arg = a->unless_arg = -1;
     if (check_object(L, o, acquire_keys, "\"acquire\"") < 0 ||

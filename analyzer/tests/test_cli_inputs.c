@@ -108,6 +108,15 @@ static void test_options(void)
     CHECK(parse(&o, &err, 3, "--progress", "-q") == CLI_PARSE_OK);
     CHECK(o.quiet && o.progress == 0);
     cli_options_free(&o);
+
+    CHECK(parse(&o, &err, 7, "--format=sarif", "--baseline", "b.json",
+                "--write-baseline=n.json", "--report-unused-suppressions",
+                "--list-rules") == CLI_PARSE_OK);
+    CHECK_STR(cli_format_name(o.format), "sarif");
+    CHECK_STR(o.baseline, "b.json");
+    CHECK_STR(o.write_baseline, "n.json");
+    CHECK(o.report_unused && o.list_rules);
+    cli_options_free(&o);
 }
 
 static void expect_error(const char *want, int argc, ...)
@@ -135,7 +144,9 @@ static void test_option_errors(void)
     expect_error("unrecognized option '-x'", 2, "-x");
     expect_error("requires an argument", 2, "--format");
     expect_error("invalid argument 'xml' for '--format'", 3, "--format", "xml");
-    expect_error("--format sarif is not supported yet", 2, "--format=sarif");
+    expect_error("requires an argument", 2, "--baseline");
+    expect_error("requires an argument", 2, "--write-baseline");
+    expect_error("doesn't allow an argument", 2, "--list-rules=1");
     expect_error("unknown rule 'leak'", 3, "--enable", "leak");
     expect_error("invalid argument '0' for '-j'", 2, "-j0");
     expect_error("invalid argument 'loud' for '--fail-on'", 2, "--fail-on=loud");

@@ -185,7 +185,7 @@ static void scope_end(int b, unsigned line, unsigned col, int p)
 /* if (p op v) goto t; else goto e;  p < 0: an opaque condition */
 static void branch(int b, unsigned line, int p, ir_cmpop op, int64_t v, int t, int e)
 {
-    ir_cond c = {p, op, v};
+    ir_cond c = {p, op, v, 0, -1};
     char text[160];
     if (p >= 0)
         snprintf(text, sizeof text, "%s %s %lld", fn->places[p].name, ir_cmp_name(op),

@@ -333,18 +333,18 @@ static const struct {
      "1:83: \"transfer_on_success\" needs a \"fails\" condition"},
     {"tos_no_transfer.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"fails\": \"< 0\", \"transfer_on_success\": true}]}",
-     "2:52: \"transfer_on_success\" needs \"transfer\""},
+     "2:56: \"transfer_on_success\" needs \"transfer\""},
     {"becomes_no_transfer.json", "{\"pack\": \"x\", \"families\": "
      "[{\"name\": \"s\"}],\n \"functions\": [{\"name\": \"a\", "
-     "\"becomes\": \"s\"}]}", "2:42: \"becomes\" needs \"transfer\""},
+     "\"becomes\": \"s\"}]}", "2:41: \"becomes\" needs \"transfer\""},
     {"out_count_alone.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
      "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
      "{\"family\": \"f\", \"out_count\": 2}}]}",
-     "2:69: \"out_count\" needs \"out_arg\""},
+     "2:70: \"out_count\" needs \"out_arg\""},
     {"unless_unpaired.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
      "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
      "{\"family\": \"f\", \"unless_max\": 2}}]}",
-     "2:70: \"unless_max\" needs \"unless_arg\""},
+     "2:71: \"unless_max\" needs \"unless_arg\""},
     {"when_too_many.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
      "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
      "{\"family\": \"f\", \"when_arg\": 1,\n  \"when_values\": "
@@ -356,13 +356,13 @@ static const struct {
     {"out_count_range.json", "{\"pack\": \"x\", \"families\": [{\"name\": "
      "\"f\"}],\n \"functions\": [{\"name\": \"a\", \"acquire\": "
      "{\"family\": \"f\", \"out_arg\": 0, \"out_count\": 2000}}]}",
-     "2:95: \"out_count\" must be between 0 and 1024"},
+     "2:84: \"out_count\" must be between 0 and 1024"},
     {"acquire_type.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"acquire\": \"fd\"}]}",
-     "2:30: \"acquire\" must be an object or null"},
+     "2:28: \"acquire\" must be an object or null"},
     {"no_acquire_family.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"acquire\": {\"noun\": \"socket\"}}]}",
-     "2:30: \"acquire\" lacks the required key \"family\""},
+     "2:28: \"acquire\" lacks the required key \"family\""},
     {"dup_family.json", "{\"pack\": \"x\", \"families\": [\n"
      "  {\"name\": \"fd\"},\n  {\"name\": \"fd\", \"noun\": \"socket\"}],\n"
      " \"functions\": []}", "3:12: family \"fd\" is declared twice"},
@@ -394,22 +394,22 @@ static const struct {
     {"tw_mask_zero.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"transfer\": [0],\n"
      "   \"transfer_when\": {\"arg\": 1, \"mask\": 0}}]}",
-     "3:41: \"mask\" must not be 0"},
+     "3:40: \"mask\" must not be 0"},
     {"tw_arg_range.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"transfer\": [0],\n"
      "   \"transfer_when\": {\"arg\": 40, \"mask\": 1}}]}",
-     "3:30: \"arg\" must be between 0 and 31"},
+     "3:29: \"arg\" must be between 0 and 31"},
     {"tw_unknown_key.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"transfer\": [0],\n"
      "   \"transfer_when\": {\"arg\": 1, \"mask\": 1, \"value\": 1}}]}",
      "3:43: unknown key \"value\" in \"transfer_when\""},
     {"tw_type.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"transfer\": [0], \"transfer_when\": [1, 1]}]}",
-     "2:50: \"transfer_when\" must be an object or null"},
+     "2:51: \"transfer_when\" must be an object or null"},
     {"tw_mask_float.json", "{\"pack\": \"x\", \"functions\": [\n"
      "  {\"name\": \"a\", \"transfer\": [0],\n"
      "   \"transfer_when\": {\"arg\": 1, \"mask\": 0.5}}]}",
-     "3:41: \"mask\" must be an integer"},
+     "3:40: \"mask\" must be an integer"},
 };
 
 static void test_errors(void)
