@@ -1,4 +1,5 @@
-/* suppress.c — finds suppression comments on the lines of findings (see
+/* suppress.c — finds suppression comments on the lines of findings, and
+ * (--report-unused-suppressions) the markers that match no finding (see
  * suppress.h).  A marker counts only inside a comment: after "//" or a
  * block-comment opener on the line, or on a line that continues a block
  * comment ("* ...").  It does not lex C: a marker inside a string literal

@@ -188,13 +188,16 @@ static eng_effect param_effect(const sum_run *r)
  * from the constants it returns with and without the value. */
 static int handed_fail(const sum_run *r, rt_fail *fail)
 {
-    if (r->ret_unknown[0] || !r->ret_n[0] || r->ret_unknown[1] || !r->ret_n[1])
+    if (r->ret_unknown[0] || !r->ret_n[0])
         return 0;
-    if (r->ret_min[0] == 0 && r->ret_max[0] == 0 && (r->ret_min[1] > 0 || r->ret_max[1] < 0)) {
+    /* success is exactly 0 (systemd's `return -errno` elsewhere): any other
+     * value means failure, whichever way the caller tests it */
+    int bad_has_zero = r->ret_n[1] && r->ret_min[1] <= 0 && r->ret_max[1] >= 0;
+    if (r->ret_min[0] == 0 && r->ret_max[0] == 0 && !bad_has_zero) {
         fail->kind = RT_FAIL_NONZERO;
         return 1;
     }
-    if (r->ret_min[0] >= 0 && r->ret_max[1] < 0) {
+    if (r->ret_min[0] >= 0 && !r->ret_unknown[1] && r->ret_n[1] && r->ret_max[1] < 0) {
         fail->kind = RT_FAIL_NEGATIVE;
         return 1;
     }

@@ -339,7 +339,8 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
     if (e->harmless || i >= RT_MAX_ARGS)
         return st;
     uint32_t bit = 1u << i;
-    int releases = c->args[i].addr_of ? (e->release_deref & bit) != 0 : (e->release & bit) != 0;
+    /* release(&zs) releases zs; closep(&fd) releases what its argument points to */
+    int releases = ((e->release | (c->args[i].addr_of ? e->release_deref : 0)) & bit) != 0;
     if (c->args[i].addr_of && !releases)
         return e->transfer & bit ? NULL : st; /* &fd to an out-parameter or buffer */
     if (releases) {

@@ -8,6 +8,9 @@
  * The SARIF-only metadata of each rule (display name, long description, CWE,
  * a bad/good example) is the table sarif_rules below, indexed by sl_rule;
  * ids, default levels and one-line descriptions come from util/ruleid.h.
+ * A rule added there but not here still gets a valid entry (its id as name,
+ * its one-line description as help); testdata/cli/sarif_check.py fails
+ * until the row is written.
  *
  * It writes the findings exactly as given (order, paths, fingerprints, fixes
  * are prepared by the caller).  Columns are clang's byte columns; SARIF's
@@ -237,17 +240,25 @@ static void sarif_physical(sb *b, cJSON *o, const fnd_loc *loc)
 
 /* ---- tool.driver ------------------------------------------------------- */
 
+/* The long description of r: the table's, or the one-line one for a rule
+ * the table does not describe yet. */
+static const char *sarif_full(sl_rule r)
+{
+    return sarif_rules[r].full ? sarif_rules[r].full : sl_rule_description(r);
+}
+
 /* help.text and help.markdown of rule r, heap strings (NULL on OOM). */
 static char *sarif_help(sl_rule r, int markdown)
 {
     const sarif_rule *m = &sarif_rules[r];
-    const char *fmt = markdown
-        ? "%s\n\n**Bad**\n\n```c\n%s```\n\n**Good**\n\n```c\n%s```\n"
-        : "%s\n\nBad:\n\n%s\nGood:\n\n%s";
-    int n = snprintf(NULL, 0, fmt, m->full, m->bad, m->good);
+    const char *fmt = !m->bad || !m->good ? "%s\n"
+        : markdown ? "%s\n\n**Bad**\n\n```c\n%s```\n\n**Good**\n\n```c\n%s```\n"
+                   : "%s\n\nBad:\n\n%s\nGood:\n\n%s";
+    const char *bad = m->bad ? m->bad : "", *good = m->good ? m->good : "";
+    int n = snprintf(NULL, 0, fmt, sarif_full(r), bad, good);
     char *s = n < 0 ? NULL : malloc((size_t)n + 1);
     if (s)
-        snprintf(s, (size_t)n + 1, fmt, m->full, m->bad, m->good);
+        snprintf(s, (size_t)n + 1, fmt, sarif_full(r), bad, good);
     return s;
 }
 
@@ -268,9 +279,9 @@ static void sarif_rule_desc(sb *b, cJSON *rules, sl_rule r)
 {
     cJSON *o = sb_push_obj(b, rules);
     sb_str(b, o, "id", sl_rule_id(r));
-    sb_str(b, o, "name", sarif_rules[r].name);
+    sb_str(b, o, "name", sarif_rules[r].name ? sarif_rules[r].name : sl_rule_id(r));
     sb_message(b, o, "shortDescription", sl_rule_description(r));
-    sb_message(b, o, "fullDescription", sarif_rules[r].full);
+    sb_message(b, o, "fullDescription", sarif_full(r));
     char *text = sarif_help(r, 0), *md = sarif_help(r, 1);
     if (!text || !md)
         b->ok = 0;

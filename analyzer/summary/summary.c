@@ -101,6 +101,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s, summar
     if (!e)
         return 0;
     rt_entry before = *e;
+    e->noreturn = 0;
     e->release = e->half_release = e->borrow = e->transfer = e->release_deref = 0;
     for (unsigned p = 0; p < s->nparams; p++) {
         uint32_t bit = 1u << p;
@@ -130,7 +131,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s, summar
         }
     }
     (void)st;
-    return before.release != e->release || before.half_release != e->half_release ||
+    return before.noreturn || before.release != e->release || before.half_release != e->half_release ||
            before.release_deref != e->release_deref ||
            before.borrow != e->borrow || before.transfer != e->transfer ||
            before.has_acquire != e->has_acquire || before.fail.kind != e->fail.kind ||
@@ -205,6 +206,15 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         queued[order[i]] = 1;
     }
     st->functions = nk;
+    /* Start from bottom: a function not summarised yet is a call that ends
+     * the path.  Callees come first, so only calls within a recursion see
+     * this, and iterating from bottom gives the least fixed point: a
+     * recursion whose every way out closes its argument releases it. */
+    for (size_t f = 0; f < nk; f++) {
+        rt_entry *e = rules_entry(rt, kept[f]->usr, "summary");
+        if (e)
+            e->noreturn = 1;
+    }
     while (count) {
         size_t f = queue[head];
         head = (head + 1) % nk;
@@ -230,6 +240,7 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         if (evals[f] > MAX_EVALS_PER_FUNCTION) {
             st->unsettled++;
             rt_entry *w = rules_entry(rt, kept[f]->usr, "summary");
+            w->noreturn = 0;
             w->has_acquire = 0;
             w->release = w->half_release = w->borrow = 0;
             w->transfer = ~0u; /* unknown: as if it took ownership */

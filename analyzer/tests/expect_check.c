@@ -46,6 +46,8 @@
  * unreadable input or a temporary directory that cannot be made.  It does
  * not check messages, fixes or fingerprints.
  */
+#define _XOPEN_SOURCE 700    /* strndup, mkdtemp, realpath */
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
