@@ -191,8 +191,9 @@ static char *reason(const fn_ctx *F, const site *s, const tnode **v, size_t n)
         if (t->kind != TN_BRANCH || (t->place >= 0 && (t->place == target || t->place == s->in->call->dst)))
             continue;
         const ir_term *term = &F->fn->blocks[t->block]->term;
-        if (term->edge_msg[t->edge] && *term->edge_msg[t->edge])
-            return fmt("after %s", term->edge_msg[t->edge]);
+        const char *msg = term->edge_msg[t->edge];
+        if (msg && !strncmp(msg, "entering ", 9))
+            return fmt("after %s", msg); /* a switch case */
         const char *callee = result_of(F, t->place);
         int64_t val;
         if (callee && iv_single(t->after, &val))

@@ -665,6 +665,19 @@ void lw_expr_into(lower *L, CXCursor c, int dst, ir_loc loc)
 
 static void branch(lower *L, CXCursor c, ir_cond cond, int t, int f)
 {
+    if (!clang_Cursor_isNull(L->negated_text)) {
+        /* c was reached through `!`: describe the edges of the whole `!c` */
+        ir_term_branch(L->f, L->cur, cond, t, f, lw_cursor_loc(L, c), lex_text(L, c, 1));
+        ir_term *term = &L->f->blocks[L->cur]->term;
+        const char *text = lex_text(L, L->negated_text, 1);
+        size_t n = strlen(text) + 48;
+        char *m0 = arena_alloc(L->f->arena, n), *m1 = arena_alloc(L->f->arena, n);
+        snprintf(m0, n, "taking the false branch of '%s'", text);
+        snprintf(m1, n, "taking the true branch of '%s'", text);
+        term->edge_msg[0] = m0;
+        term->edge_msg[1] = m1;
+        return;
+    }
     ir_term_branch(L->f, L->cur, cond, t, f, lw_cursor_loc(L, c), lex_text(L, c, 1));
 }
 
@@ -724,7 +737,11 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
         int post;
         const char *op = lex_unop(L, c, k[0], &post);
         if (op && !strcmp(op, "!")) {
+            /* remember `!x` for the words of an atomic test of x just below */
+            CXCursor saved = L->negated_text;
+            L->negated_text = clang_Cursor_isNull(saved) ? c : clang_getNullCursor();
             lw_cond(L, k[0], f, t);
+            L->negated_text = saved;
             return;
         }
         if (op && !strcmp(op, "__extension__")) {
@@ -735,6 +752,7 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
         const char *op = lex_binop(L, c, k[0], k[1]);
         ir_cmpop cmp;
         if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
+            L->negated_text = clang_getNullCursor();
             int mid = ir_block_add(L->f);
             if (op[0] == '&')
                 lw_cond(L, k[0], mid, f);
@@ -754,6 +772,7 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
             return;
         }
     } else if (kind == CXCursor_ConditionalOperator && lw_children(c, k, 3) == 3) {
+        L->negated_text = clang_getNullCursor();
         int a = ir_block_add(L->f), b = ir_block_add(L->f);
         lw_cond(L, k[0], a, b);
         L->cur = a;

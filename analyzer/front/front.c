@@ -196,6 +196,7 @@ static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
     memset(&L, 0, sizeof L);
     L.tu = tu;
     L.f = f;
+    L.negated_text = clang_getNullCursor();
     L.cur = f->entry;
     s = clang_getCursorUSR(fn);
     f->usr = arena_strdup(f->arena, clang_getCString(s));

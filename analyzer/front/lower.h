@@ -97,6 +97,7 @@ typedef struct lower {
     unsigned depth;        /* recursion depth guard */
     int too_deep;
     int invalid;           /* the function declares something invalid */
+    CXCursor negated_text; /* `!x` being lowered as a test of x, or null */
 } lower;
 
 /* ---- lex.c: tokens, operators, source text ---- */
