@@ -7,8 +7,13 @@
 
 #include "engine/walk.h"
 
+typedef struct seen_slot {
+    state *st;
+    unsigned hash;
+} seen_slot;
+
 typedef struct seen_set {
-    state **slots;
+    seen_slot *slots;
     unsigned cap, n;
 } seen_set;
 
@@ -149,22 +154,23 @@ static void enqueue(run *R, int b, state *st)
     seen_set *s = &R->seen[b];
     if (s->n * 2 >= s->cap) {
         unsigned cap = s->cap ? s->cap * 2 : 8;
-        state **slots = arena_alloc(R->a, cap * sizeof(state *));
+        seen_slot *slots = arena_alloc(R->a, cap * sizeof(seen_slot));
         for (unsigned i = 0; i < s->cap; i++)
-            if (s->slots[i]) {
-                unsigned h = st_hash(s->slots[i]) & (cap - 1);
-                while (slots[h])
+            if (s->slots[i].st) {
+                unsigned h = s->slots[i].hash & (cap - 1);
+                while (slots[h].st)
                     h = (h + 1) & (cap - 1);
                 slots[h] = s->slots[i];
             }
         s->slots = slots;
         s->cap = cap;
     }
-    unsigned h = st_hash(st) & (s->cap - 1);
-    for (; s->slots[h]; h = (h + 1) & (s->cap - 1))
-        if (st_equal(s->slots[h], st))
+    unsigned hash = st_hash(st), h = hash & (s->cap - 1);
+    for (; s->slots[h].st; h = (h + 1) & (s->cap - 1))
+        if (s->slots[h].hash == hash && st_equal(s->slots[h].st, st))
             return;
-    s->slots[h] = st;
+    s->slots[h].st = st;
+    s->slots[h].hash = hash;
     s->n++;
     if (R->tail == R->cap) {
         R->cap = R->cap ? R->cap * 2 : 64;
