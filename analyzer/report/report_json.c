@@ -8,61 +8,14 @@
  */
 #include "report/report.h"
 
+#include "report/jbuild.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 
 #ifndef SOCKLEAK_VERSION
 #define SOCKLEAK_VERSION "0.1.0"
 #endif
-
-/* Builder state: ok drops to 0 at the first allocation failure, after which
- * every helper is a no-op and the caller reports -1. */
-typedef struct jb {
-    int ok;
-} jb;
-
-static cJSON *jb_check(jb *b, cJSON *item)
-{
-    if (!item)
-        b->ok = 0;
-    return item;
-}
-
-static void jb_str(jb *b, cJSON *o, const char *key, const char *v)
-{
-    if (b->ok)
-        jb_check(b, cJSON_AddStringToObject(o, key, v ? v : ""));
-}
-
-static void jb_num(jb *b, cJSON *o, const char *key, double v)
-{
-    if (b->ok)
-        jb_check(b, cJSON_AddNumberToObject(o, key, v));
-}
-
-static cJSON *jb_obj(jb *b, cJSON *o, const char *key)
-{
-    return b->ok ? jb_check(b, cJSON_AddObjectToObject(o, key)) : NULL;
-}
-
-static cJSON *jb_arr(jb *b, cJSON *o, const char *key)
-{
-    return b->ok ? jb_check(b, cJSON_AddArrayToObject(o, key)) : NULL;
-}
-
-/* A new object appended to array a. */
-static cJSON *jb_push_obj(jb *b, cJSON *a)
-{
-    if (!b->ok)
-        return NULL;
-    cJSON *o = jb_check(b, cJSON_CreateObject());
-    if (o && !cJSON_AddItemToArray(a, o)) {
-        cJSON_Delete(o);
-        b->ok = 0;
-        return NULL;
-    }
-    return o;
-}
 
 /* "file", "line", "column" of loc into o. */
 static void jb_loc(jb *b, cJSON *o, const fnd_loc *loc)

@@ -19,6 +19,8 @@
  */
 #include "report/report.h"
 
+#include "report/jbuild.h"
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,69 +117,10 @@ const char *report_rule_cwe(sl_rule r)
 
 /* ---- builder ----------------------------------------------------------- */
 
-/* ok drops to 0 at the first allocation failure; every helper is then a
- * no-op and the caller reports -1. */
-typedef struct sb {
-    int ok;
-} sb;
-
-static cJSON *sb_check(sb *b, cJSON *item)
-{
-    if (!item)
-        b->ok = 0;
-    return item;
-}
-
-static void sb_str(sb *b, cJSON *o, const char *key, const char *v)
-{
-    if (b->ok)
-        sb_check(b, cJSON_AddStringToObject(o, key, v ? v : ""));
-}
-
-static void sb_num(sb *b, cJSON *o, const char *key, double v)
-{
-    if (b->ok)
-        sb_check(b, cJSON_AddNumberToObject(o, key, v));
-}
-
-static void sb_bool(sb *b, cJSON *o, const char *key, int v)
-{
-    if (b->ok)
-        sb_check(b, cJSON_AddBoolToObject(o, key, v != 0));
-}
-
-static cJSON *sb_obj(sb *b, cJSON *o, const char *key)
-{
-    return b->ok ? sb_check(b, cJSON_AddObjectToObject(o, key)) : NULL;
-}
-
-static cJSON *sb_arr(sb *b, cJSON *o, const char *key)
-{
-    return b->ok ? sb_check(b, cJSON_AddArrayToObject(o, key)) : NULL;
-}
-
-/* Appends item (may be NULL after a failure) to array a. */
-static cJSON *sb_push(sb *b, cJSON *a, cJSON *item)
-{
-    if (!b->ok || !sb_check(b, item))
-        return NULL;
-    if (!cJSON_AddItemToArray(a, item)) {
-        cJSON_Delete(item);
-        b->ok = 0;
-        return NULL;
-    }
-    return item;
-}
-
-static cJSON *sb_push_obj(sb *b, cJSON *a)
-{
-    return b->ok ? sb_push(b, a, cJSON_CreateObject()) : NULL;
-}
-
 /* {"text": text} under key. */
-static void sb_message(sb *b, cJSON *o, const char *key, const char *text)
+static void jb_message(jb *b, cJSON *o, const char *key, const char *text)
 {
-    sb_str(b, sb_obj(b, o, key), "text", text);
+    jb_str(b, jb_obj(b, o, key), "text", text);
 }
 
 /* ---- URIs -------------------------------------------------------------- */
@@ -204,9 +147,9 @@ static char *sarif_uri_escape(const char *path)
 
 /* artifactLocation of file: relative paths under %SRCROOT%, absolute ones
  * as file:// URIs. */
-static void sarif_artifact(sb *b, cJSON *o, const char *file)
+static void sarif_artifact(jb *b, cJSON *o, const char *file)
 {
-    cJSON *a = sb_obj(b, o, "artifactLocation");
+    cJSON *a = jb_obj(b, o, "artifactLocation");
     const char *f = file && *file ? file : "unknown";
     char *esc = sarif_uri_escape(f);
     if (!esc) {
@@ -219,23 +162,23 @@ static void sarif_artifact(sb *b, cJSON *o, const char *file)
             sprintf(uri, "file://%s", esc);
         else
             b->ok = 0;
-        sb_str(b, a, "uri", uri);
+        jb_str(b, a, "uri", uri);
         free(uri);
     } else {
-        sb_str(b, a, "uri", esc);
-        sb_str(b, a, "uriBaseId", "%SRCROOT%");
+        jb_str(b, a, "uri", esc);
+        jb_str(b, a, "uriBaseId", "%SRCROOT%");
     }
     free(esc);
 }
 
 /* {"physicalLocation": {artifactLocation, region}} into o. */
-static void sarif_physical(sb *b, cJSON *o, const fnd_loc *loc)
+static void sarif_physical(jb *b, cJSON *o, const fnd_loc *loc)
 {
-    cJSON *p = sb_obj(b, o, "physicalLocation");
+    cJSON *p = jb_obj(b, o, "physicalLocation");
     sarif_artifact(b, p, loc->file);
-    cJSON *r = sb_obj(b, p, "region");
-    sb_num(b, r, "startLine", loc->line ? loc->line : 1);
-    sb_num(b, r, "startColumn", loc->col ? loc->col : 1);
+    cJSON *r = jb_obj(b, p, "region");
+    jb_num(b, r, "startLine", loc->line ? loc->line : 1);
+    jb_num(b, r, "startColumn", loc->col ? loc->col : 1);
 }
 
 /* ---- tool.driver ------------------------------------------------------- */
@@ -262,93 +205,93 @@ static char *sarif_help(sl_rule r, int markdown)
     return s;
 }
 
-static void sarif_tags(sb *b, cJSON *props, sl_rule r)
+static void sarif_tags(jb *b, cJSON *props, sl_rule r)
 {
-    cJSON *tags = sb_arr(b, props, "tags");
-    sb_push(b, tags, cJSON_CreateString("reliability"));
+    cJSON *tags = jb_arr(b, props, "tags");
+    jb_push(b, tags, cJSON_CreateString("reliability"));
     for (int i = 0; i < 2 && sarif_rules[r].cwe[i]; i++) {
         const char *cwe = sarif_rules[r].cwe[i];
         char gh[40];   /* GitHub's spelling: external/cwe/cwe-775 */
         snprintf(gh, sizeof gh, "external/cwe/cwe-%s", cwe + 4);
-        sb_push(b, tags, cJSON_CreateString(cwe));
-        sb_push(b, tags, cJSON_CreateString(gh));
+        jb_push(b, tags, cJSON_CreateString(cwe));
+        jb_push(b, tags, cJSON_CreateString(gh));
     }
 }
 
-static void sarif_rule_desc(sb *b, cJSON *rules, sl_rule r)
+static void sarif_rule_desc(jb *b, cJSON *rules, sl_rule r)
 {
-    cJSON *o = sb_push_obj(b, rules);
-    sb_str(b, o, "id", sl_rule_id(r));
-    sb_str(b, o, "name", sarif_rules[r].name ? sarif_rules[r].name : sl_rule_id(r));
-    sb_message(b, o, "shortDescription", sl_rule_description(r));
-    sb_message(b, o, "fullDescription", sarif_full(r));
+    cJSON *o = jb_push_obj(b, rules);
+    jb_str(b, o, "id", sl_rule_id(r));
+    jb_str(b, o, "name", sarif_rules[r].name ? sarif_rules[r].name : sl_rule_id(r));
+    jb_message(b, o, "shortDescription", sl_rule_description(r));
+    jb_message(b, o, "fullDescription", sarif_full(r));
     char *text = sarif_help(r, 0), *md = sarif_help(r, 1);
     if (!text || !md)
         b->ok = 0;
-    cJSON *help = sb_obj(b, o, "help");
-    sb_str(b, help, "text", text);
-    sb_str(b, help, "markdown", md);
+    cJSON *help = jb_obj(b, o, "help");
+    jb_str(b, help, "text", text);
+    jb_str(b, help, "markdown", md);
     free(text);
     free(md);
-    cJSON *conf = sb_obj(b, o, "defaultConfiguration");
-    sb_str(b, conf, "level", sl_level_name(sl_rule_default_level(r)));
-    sarif_tags(b, sb_obj(b, o, "properties"), r);
+    cJSON *conf = jb_obj(b, o, "defaultConfiguration");
+    jb_str(b, conf, "level", sl_level_name(sl_rule_default_level(r)));
+    sarif_tags(b, jb_obj(b, o, "properties"), r);
 }
 
-static void sarif_tool(sb *b, cJSON *run)
+static void sarif_tool(jb *b, cJSON *run)
 {
-    cJSON *drv = sb_obj(b, sb_obj(b, run, "tool"), "driver");
-    sb_str(b, drv, "name", "sockleak");
-    sb_str(b, drv, "version", SOCKLEAK_VERSION);
-    sb_str(b, drv, "semanticVersion", SOCKLEAK_VERSION);
-    sb_str(b, drv, "informationUri", SARIF_INFO_URI);
-    cJSON *rules = sb_arr(b, drv, "rules");
+    cJSON *drv = jb_obj(b, jb_obj(b, run, "tool"), "driver");
+    jb_str(b, drv, "name", "sockleak");
+    jb_str(b, drv, "version", SOCKLEAK_VERSION);
+    jb_str(b, drv, "semanticVersion", SOCKLEAK_VERSION);
+    jb_str(b, drv, "informationUri", SARIF_INFO_URI);
+    cJSON *rules = jb_arr(b, drv, "rules");
     for (int r = 0; r < SL_RULE_COUNT && b->ok; r++)
         sarif_rule_desc(b, rules, (sl_rule)r);
 }
 
 /* ---- results ----------------------------------------------------------- */
 
-static void sarif_related(sb *b, cJSON *res, const finding *f)
+static void sarif_related(jb *b, cJSON *res, const finding *f)
 {
-    cJSON *o = sb_push_obj(b, sb_arr(b, res, "relatedLocations"));
-    sb_num(b, o, "id", 1);
+    cJSON *o = jb_push_obj(b, jb_arr(b, res, "relatedLocations"));
+    jb_num(b, o, "id", 1);
     sarif_physical(b, o, &f->acquired);
     char text[256];
     snprintf(text, sizeof text, "'%s' acquired by %s()",
              f->variable ? f->variable : "", f->acquired_call ? f->acquired_call : "?");
     int first_is_acq = f->ntrace && f->trace[0].loc.line == f->acquired.line &&
                        f->trace[0].loc.col == f->acquired.col;
-    sb_message(b, o, "message", first_is_acq ? f->trace[0].message : text);
+    jb_message(b, o, "message", first_is_acq ? f->trace[0].message : text);
 }
 
-static void sarif_code_flow(sb *b, cJSON *res, const finding *f)
+static void sarif_code_flow(jb *b, cJSON *res, const finding *f)
 {
     if (f->ntrace == 0)
         return;
-    cJSON *flow = sb_push_obj(b, sb_arr(b, res, "codeFlows"));
-    cJSON *tf = sb_push_obj(b, sb_arr(b, flow, "threadFlows"));
-    cJSON *locs = sb_arr(b, tf, "locations");
+    cJSON *flow = jb_push_obj(b, jb_arr(b, res, "codeFlows"));
+    cJSON *tf = jb_push_obj(b, jb_arr(b, flow, "threadFlows"));
+    cJSON *locs = jb_arr(b, tf, "locations");
     for (size_t i = 0; i < f->ntrace && b->ok; i++) {
-        cJSON *tfl = sb_push_obj(b, locs);
-        cJSON *loc = sb_obj(b, tfl, "location");
+        cJSON *tfl = jb_push_obj(b, locs);
+        cJSON *loc = jb_obj(b, tfl, "location");
         sarif_physical(b, loc, &f->trace[i].loc);
-        sb_message(b, loc, "message", f->trace[i].message);
+        jb_message(b, loc, "message", f->trace[i].message);
     }
 }
 
 /* One replacement: an empty region at the edit's position, and its text. */
-static void sarif_replacement(sb *b, cJSON *reps, const fnd_edit *e)
+static void sarif_replacement(jb *b, cJSON *reps, const fnd_edit *e)
 {
-    cJSON *o = sb_push_obj(b, reps);
-    cJSON *r = sb_obj(b, o, "deletedRegion");
-    sb_num(b, r, "startLine", e->loc.line);
-    sb_num(b, r, "startColumn", e->loc.col);
-    sb_num(b, r, "endLine", e->loc.line);
-    sb_num(b, r, "endColumn", e->loc.col);
-    sb_num(b, r, "charOffset", e->loc.off);
-    sb_num(b, r, "charLength", 0);
-    sb_str(b, sb_obj(b, o, "insertedContent"), "text", e->insert);
+    cJSON *o = jb_push_obj(b, reps);
+    cJSON *r = jb_obj(b, o, "deletedRegion");
+    jb_num(b, r, "startLine", e->loc.line);
+    jb_num(b, r, "startColumn", e->loc.col);
+    jb_num(b, r, "endLine", e->loc.line);
+    jb_num(b, r, "endColumn", e->loc.col);
+    jb_num(b, r, "charOffset", e->loc.off);
+    jb_num(b, r, "charLength", 0);
+    jb_str(b, jb_obj(b, o, "insertedContent"), "text", e->insert);
 }
 
 static int sarif_same_file(const char *a, const char *b)
@@ -357,53 +300,53 @@ static int sarif_same_file(const char *a, const char *b)
 }
 
 /* fixes[0]: one artifactChange per run of edits in the same file. */
-static void sarif_fix(sb *b, cJSON *res, const finding *f)
+static void sarif_fix(jb *b, cJSON *res, const finding *f)
 {
     if (!f->fix_description || f->nedits == 0)
         return;
-    cJSON *fix = sb_push_obj(b, sb_arr(b, res, "fixes"));
-    sb_message(b, fix, "description", f->fix_description);
-    cJSON *changes = sb_arr(b, fix, "artifactChanges"), *reps = NULL;
+    cJSON *fix = jb_push_obj(b, jb_arr(b, res, "fixes"));
+    jb_message(b, fix, "description", f->fix_description);
+    cJSON *changes = jb_arr(b, fix, "artifactChanges"), *reps = NULL;
     for (size_t i = 0; i < f->nedits && b->ok; i++) {
         const fnd_edit *e = &f->edits[i];
         if (i == 0 || !sarif_same_file(e->loc.file, f->edits[i - 1].loc.file)) {
-            cJSON *ch = sb_push_obj(b, changes);
+            cJSON *ch = jb_push_obj(b, changes);
             sarif_artifact(b, ch, e->loc.file);
-            reps = sb_arr(b, ch, "replacements");
+            reps = jb_arr(b, ch, "replacements");
         }
         sarif_replacement(b, reps, e);
     }
 }
 
-static void sarif_result(sb *b, cJSON *results, const finding *f)
+static void sarif_result(jb *b, cJSON *results, const finding *f)
 {
-    cJSON *o = sb_push_obj(b, results);
-    sb_str(b, o, "ruleId", sl_rule_id(f->rule));
-    sb_num(b, o, "ruleIndex", (double)f->rule);
-    sb_str(b, o, "level", sl_level_name(f->level));
-    sb_message(b, o, "message", f->message);
-    cJSON *loc = sb_push_obj(b, sb_arr(b, o, "locations"));
+    cJSON *o = jb_push_obj(b, results);
+    jb_str(b, o, "ruleId", sl_rule_id(f->rule));
+    jb_num(b, o, "ruleIndex", (double)f->rule);
+    jb_str(b, o, "level", sl_level_name(f->level));
+    jb_message(b, o, "message", f->message);
+    cJSON *loc = jb_push_obj(b, jb_arr(b, o, "locations"));
     sarif_physical(b, loc, &f->loc);
     if (f->function && *f->function) {
-        cJSON *ll = sb_push_obj(b, sb_arr(b, loc, "logicalLocations"));
-        sb_str(b, ll, "name", f->function);
-        sb_str(b, ll, "kind", "function");
+        cJSON *ll = jb_push_obj(b, jb_arr(b, loc, "logicalLocations"));
+        jb_str(b, ll, "name", f->function);
+        jb_str(b, ll, "kind", "function");
     }
     sarif_related(b, o, f);
     sarif_code_flow(b, o, f);
     if (f->fingerprint)
-        sb_str(b, sb_obj(b, o, "partialFingerprints"), SARIF_FP_KEY,
+        jb_str(b, jb_obj(b, o, "partialFingerprints"), SARIF_FP_KEY,
                f->fingerprint);
     sarif_fix(b, o, f);
     if (f->suppressed)
-        sb_str(b, sb_push_obj(b, sb_arr(b, o, "suppressions")), "kind",
+        jb_str(b, jb_push_obj(b, jb_arr(b, o, "suppressions")), "kind",
                "inSource");
 }
 
 /* ---- run --------------------------------------------------------------- */
 
 /* originalUriBaseIds: %SRCROOT% is the directory sockleak ran in. */
-static void sarif_srcroot(sb *b, cJSON *run)
+static void sarif_srcroot(jb *b, cJSON *run)
 {
     char *cwd = getcwd(NULL, 0);
     if (!cwd)
@@ -412,8 +355,8 @@ static void sarif_srcroot(sb *b, cJSON *run)
     char *uri = esc ? malloc(strlen(esc) + 9) : NULL;
     if (uri) {
         sprintf(uri, "file://%s%s", esc, strcmp(esc, "/") ? "/" : "");
-        cJSON *root = sb_obj(b, sb_obj(b, run, "originalUriBaseIds"), "%SRCROOT%");
-        sb_str(b, root, "uri", uri);
+        cJSON *root = jb_obj(b, jb_obj(b, run, "originalUriBaseIds"), "%SRCROOT%");
+        jb_str(b, root, "uri", uri);
     } else {
         b->ok = 0;
     }
@@ -423,34 +366,34 @@ static void sarif_srcroot(sb *b, cJSON *run)
 }
 
 /* invocations[0]: success, and one notification per budget function. */
-static void sarif_invocation(sb *b, cJSON *run, const report_summary *s)
+static void sarif_invocation(jb *b, cJSON *run, const report_summary *s)
 {
-    cJSON *inv = sb_push_obj(b, sb_arr(b, run, "invocations"));
-    sb_bool(b, inv, "executionSuccessful", s->failed_files == 0);
+    cJSON *inv = jb_push_obj(b, jb_arr(b, run, "invocations"));
+    jb_bool(b, inv, "executionSuccessful", s->failed_files == 0);
     if (s->nbudget == 0)
         return;
-    cJSON *notes = sb_arr(b, inv, "toolExecutionNotifications");
+    cJSON *notes = jb_arr(b, inv, "toolExecutionNotifications");
     for (size_t i = 0; i < s->nbudget && b->ok; i++) {
-        cJSON *n = sb_push_obj(b, notes);
-        sb_str(b, n, "level", "warning");
+        cJSON *n = jb_push_obj(b, notes);
+        jb_str(b, n, "level", "warning");
         char text[512];
         snprintf(text, sizeof text, "%s: too many paths; not analyzed",
                  s->budget_functions[i] ? s->budget_functions[i] : "?");
-        sb_message(b, n, "message", text);
+        jb_message(b, n, "message", text);
     }
 }
 
 static cJSON *sarif_build(const finding_list *l, const report_summary *s)
 {
-    sb b = {1};
-    cJSON *root = sb_check(&b, cJSON_CreateObject());
-    sb_str(&b, root, "$schema", SARIF_SCHEMA_URI);
-    sb_str(&b, root, "version", "2.1.0");
-    cJSON *run = sb_push_obj(&b, sb_arr(&b, root, "runs"));
+    jb b = {1};
+    cJSON *root = jb_check(&b, cJSON_CreateObject());
+    jb_str(&b, root, "$schema", SARIF_SCHEMA_URI);
+    jb_str(&b, root, "version", "2.1.0");
+    cJSON *run = jb_push_obj(&b, jb_arr(&b, root, "runs"));
     sarif_tool(&b, run);
     sarif_srcroot(&b, run);
     sarif_invocation(&b, run, s);
-    cJSON *results = sb_arr(&b, run, "results");
+    cJSON *results = jb_arr(&b, run, "results");
     for (size_t i = 0; i < l->n && b.ok; i++)
         sarif_result(&b, results, &l->items[i]);
     if (!b.ok) {

@@ -1,0 +1,54 @@
+/* jbuild.c — the cJSON builder helpers of jbuild.h. */
+#include "report/jbuild.h"
+
+cJSON *jb_check(jb *b, cJSON *item)
+{
+    if (!item)
+        b->ok = 0;
+    return item;
+}
+
+void jb_str(jb *b, cJSON *o, const char *key, const char *v)
+{
+    if (b->ok)
+        jb_check(b, cJSON_AddStringToObject(o, key, v ? v : ""));
+}
+
+void jb_num(jb *b, cJSON *o, const char *key, double v)
+{
+    if (b->ok)
+        jb_check(b, cJSON_AddNumberToObject(o, key, v));
+}
+
+void jb_bool(jb *b, cJSON *o, const char *key, int v)
+{
+    if (b->ok)
+        jb_check(b, cJSON_AddBoolToObject(o, key, v != 0));
+}
+
+cJSON *jb_obj(jb *b, cJSON *o, const char *key)
+{
+    return b->ok ? jb_check(b, cJSON_AddObjectToObject(o, key)) : NULL;
+}
+
+cJSON *jb_arr(jb *b, cJSON *o, const char *key)
+{
+    return b->ok ? jb_check(b, cJSON_AddArrayToObject(o, key)) : NULL;
+}
+
+cJSON *jb_push(jb *b, cJSON *a, cJSON *item)
+{
+    if (!b->ok || !jb_check(b, item))
+        return NULL;
+    if (!cJSON_AddItemToArray(a, item)) {
+        cJSON_Delete(item);
+        b->ok = 0;
+        return NULL;
+    }
+    return item;
+}
+
+cJSON *jb_push_obj(jb *b, cJSON *a)
+{
+    return b->ok ? jb_push(b, a, cJSON_CreateObject()) : NULL;
+}

@@ -1,0 +1,28 @@
+/* jbuild.h — private to report/: small helpers for building cJSON trees
+ * that stop at the first allocation failure.  A builder's ok drops to 0 on
+ * the first failure; every helper is then a no-op and the caller reports -1.
+ * Used by the JSON and SARIF writers; no output is written here. */
+#ifndef SOCKLEAK_REPORT_JBUILD_H
+#define SOCKLEAK_REPORT_JBUILD_H
+
+#include <cjson/cJSON.h>
+
+typedef struct jb {
+    int ok;
+} jb;
+
+/* Returns item; marks the builder failed when item is NULL. */
+cJSON *jb_check(jb *b, cJSON *item);
+/* o[key] = v (NULL v is written as ""), a number, a boolean. */
+void jb_str(jb *b, cJSON *o, const char *key, const char *v);
+void jb_num(jb *b, cJSON *o, const char *key, double v);
+void jb_bool(jb *b, cJSON *o, const char *key, int v);
+/* A new object / array at o[key], owned by o; NULL after a failure. */
+cJSON *jb_obj(jb *b, cJSON *o, const char *key);
+cJSON *jb_arr(jb *b, cJSON *o, const char *key);
+/* Appends item (NULL after a failure) to array a, which takes ownership. */
+cJSON *jb_push(jb *b, cJSON *a, cJSON *item);
+/* A new object appended to array a. */
+cJSON *jb_push_obj(jb *b, cJSON *a);
+
+#endif
