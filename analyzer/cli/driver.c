@@ -324,8 +324,10 @@ int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
     if (rc == 0) {
         drv_report_units(&sh, &out->summary);
         drv_gather(&sh);
-        if (summary_build(sh.fns, sh.nfns, cfg->rules, NULL) != 0)
+        summary_stats ss;
+        if (summary_build(sh.fns, sh.nfns, cfg->rules, &ss) != 0)
             fputs("sockleak: out of memory while summarising functions\n", stderr);
+        out->summary.wrappers = ss.wrappers;
         drv_phase2(&sh, t, drv_min(threads, sh.nfns), out);
     }
     drv_free_ir(&sh);

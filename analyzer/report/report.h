@@ -15,6 +15,8 @@ typedef struct report_summary {
     size_t failed_files;     /* could not be parsed at all */
     size_t partial_files;    /* parsed with errors */
     size_t functions;        /* functions analyzed */
+    size_t wrappers;         /* project functions whose summary acquires or
+                                releases (tcp_connect, conn_close) */
     char **budget_functions; /* "file:function" that hit the path budget */
     size_t nbudget;
     double seconds;          /* wall time */

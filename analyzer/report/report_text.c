@@ -120,6 +120,10 @@ void report_summary_line(FILE *err, const finding_list *l, const report_summary 
         fprintf(err, " (%zu with errors)", s->partial_files);
     fprintf(err, ", %zu %s", s->functions,
             plural(s->functions, "function", "functions"));
+    if (s->wrappers)
+        fprintf(err, " (%zu %s)", s->wrappers,
+                plural(s->wrappers, "wrapper that acquires or releases",
+                       "wrappers that acquire or release"));
     summary_findings(err, l);
     fprintf(err, " in %.2f s\n", s->seconds);
     summary_budget(err, s);

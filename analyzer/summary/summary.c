@@ -248,8 +248,10 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         }
         if (e && e->has_acquire)
             st->acquirers++;
-        if (e && e->release)
+        if (e && (e->release | e->release_deref))
             st->releasers++;
+        if (e && (e->has_acquire || e->release || e->release_deref))
+            st->wrappers++;
     }
     rc = 0;
 out:

@@ -16,6 +16,7 @@ typedef struct summary_stats {
     size_t functions;    /* functions considered */
     size_t acquirers;    /* summarised as returning a new value */
     size_t releasers;    /* summarised as releasing a parameter */
+    size_t wrappers;     /* acquirers or releasers (counted once) */
     size_t evaluations;  /* summaries computed, over all rounds */
     size_t unsettled;    /* functions in cycles that did not settle: left
                             unknown (treated like undescribed callees) */
