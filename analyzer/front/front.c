@@ -149,7 +149,7 @@ static int has_error(const diag_info *d, CXCursor c)
 /* ---- functions ---- */
 
 typedef struct tu_walk {
-    CXTranslationUnit tu;
+    tu_info info;
     diag_info *diags;
     front_result *out;
     size_t cap;
@@ -181,8 +181,9 @@ static enum CXChildVisitResult body_stmt(CXCursor c, CXCursor parent, CXClientDa
 }
 
 /* Lowers the function definition fn; returns NULL when it cannot be. */
-static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
+static ir_func *lower_function(tu_info *info, CXCursor fn)
 {
+    CXTranslationUnit tu = info->tu;
     CXCursor body = clang_getNullCursor();
     clang_visitChildren(fn, body_find, &body);
     if (clang_Cursor_isNull(body))
@@ -194,6 +195,7 @@ static ir_func *lower_function(CXTranslationUnit tu, CXCursor fn)
         return NULL;
     lower L;
     memset(&L, 0, sizeof L);
+    L.info = info;
     L.tu = tu;
     L.f = f;
     L.negated_text = clang_getNullCursor();
@@ -245,7 +247,7 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
         w->out->nskipped++;
         return CXChildVisit_Continue;
     }
-    ir_func *f = lower_function(w->tu, c);
+    ir_func *f = lower_function(&w->info, c);
     if (!f) {
         w->out->nskipped++;
         return CXChildVisit_Continue;
@@ -320,8 +322,10 @@ void front_lower_file(front_worker *w, const char *file, const char *const *args
     }
     diag_info diags = {NULL, 0};
     collect_diags(tu, &diags, out);
-    tu_walk walk = {tu, &diags, out, 0};
+    tu_walk walk = {{0}, &diags, out, 0};
+    walk.info.tu = tu;
     clang_visitChildren(clang_getTranslationUnitCursor(tu), tu_visit, &walk);
+    lex_tu_info_clear(&walk.info);
     free(diags.errs);
     clang_disposeTranslationUnit(tu);
     out->status = out->nerrors ? FRONT_PARTIAL : FRONT_OK;

@@ -4,6 +4,7 @@
  * bodies are consulted when an operator comes from a macro expansion.
  * It builds no IR. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,10 +96,7 @@ static int literal_at(toks *k, unsigned i, int64_t *v)
  * (`#define CLOSE(x) if ((x) >= 0) close(x); (x) = -1`). */
 static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
 {
-    CXCursor m = clang_getCursor(L->tu, clang_getRangeStart(clang_getCursorExtent(c)));
-    if (clang_getCursorKind(m) != CXCursor_MacroExpansion)
-        return NULL;
-    CXCursor def = clang_getCursorReferenced(m);
+    CXCursor def = lex_macro_at(L, clang_getRangeStart(clang_getCursorExtent(c)));
     if (clang_Cursor_isNull(def))
         return NULL;
     int64_t rv;
@@ -339,7 +337,7 @@ static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor parent, CXClientD
     return a->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-int lex_decl_noreturn(lower *L, CXCursor decl)
+static int decl_noreturn(lower *L, CXCursor decl)
 {
     CXString t = clang_getTypeSpelling(clang_getCursorType(decl));
     int nr = strstr(clang_getCString(t), "noreturn") != NULL;
@@ -349,6 +347,81 @@ int lex_decl_noreturn(lower *L, CXCursor decl)
     attr_scan a = {L, 0};
     clang_visitChildren(decl, attr_visit, &a);
     return a.found;
+}
+
+int lex_decl_noreturn(lower *L, CXCursor decl)
+{
+    tu_info *ti = L->info;
+    unsigned h = clang_hashCursor(decl);
+    for (size_t i = 0; i < ti->nmemo; i++)
+        if (ti->memo[i].hash == h && clang_equalCursors(ti->memo[i].decl, decl))
+            return ti->memo[i].noreturn;
+    int nr = decl_noreturn(L, decl);
+    if (ti->nmemo == ti->memo_cap) {
+        size_t cap = ti->memo_cap ? ti->memo_cap * 2 : 64;
+        struct noreturn_memo *m = realloc(ti->memo, cap * sizeof(*m));
+        if (!m)
+            return nr;
+        ti->memo = m;
+        ti->memo_cap = cap;
+    }
+    ti->memo[ti->nmemo].hash = h;
+    ti->memo[ti->nmemo].decl = decl;
+    ti->memo[ti->nmemo++].noreturn = nr;
+    return nr;
+}
+
+/* ---- macro expansions: one pass over the unit, then binary search ---- */
+
+static enum CXChildVisitResult macro_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    tu_info *ti = d;
+    if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+        return CXChildVisit_Continue;
+    if (ti->nmacros == ti->macros_cap) {
+        size_t cap = ti->macros_cap ? ti->macros_cap * 2 : 1024;
+        macro_use *m = realloc(ti->macros, cap * sizeof(*m));
+        if (!m)
+            return CXChildVisit_Break;
+        ti->macros = m;
+        ti->macros_cap = cap;
+    }
+    macro_use *u = &ti->macros[ti->nmacros];
+    clang_getExpansionLocation(clang_getCursorLocation(c), &u->file, NULL, NULL, &u->off);
+    u->def = clang_getCursorReferenced(c);
+    if (!clang_Cursor_isNull(u->def))
+        ti->nmacros++;
+    return CXChildVisit_Continue;
+}
+
+static int macro_cmp(const void *a, const void *b)
+{
+    const macro_use *x = a, *y = b;
+    if (x->file != y->file)
+        return (uintptr_t)x->file < (uintptr_t)y->file ? -1 : 1;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
+{
+    tu_info *ti = L->info;
+    if (!ti->macros_built) {
+        ti->macros_built = 1;
+        clang_visitChildren(clang_getTranslationUnitCursor(ti->tu), macro_visit, ti);
+        qsort(ti->macros, ti->nmacros, sizeof(macro_use), macro_cmp);
+    }
+    macro_use key;
+    clang_getExpansionLocation(loc, &key.file, NULL, NULL, &key.off);
+    macro_use *hit = bsearch(&key, ti->macros, ti->nmacros, sizeof(macro_use), macro_cmp);
+    return hit ? hit->def : clang_getNullCursor();
+}
+
+void lex_tu_info_clear(tu_info *ti)
+{
+    free(ti->macros);
+    free(ti->memo);
+    memset(ti, 0, sizeof(*ti));
 }
 
 /* Finds `NAME ( IDENT )` with NAME containing "cleanup" in tokens; returns
@@ -392,10 +465,7 @@ static enum CXChildVisitResult cleanup_visit(CXCursor c, CXCursor parent, CXClie
             cs->fn = arena_strdup(cs->L->f->arena, found);
             break;
         }
-        CXCursor m = clang_getCursor(cs->L->tu, clang_getRangeStart(r));
-        if (clang_getCursorKind(m) != CXCursor_MacroExpansion)
-            break;
-        CXCursor def = clang_getCursorReferenced(m);
+        CXCursor def = lex_macro_at(cs->L, clang_getRangeStart(r));
         if (clang_Cursor_isNull(def))
             break;
         r = clang_getCursorExtent(def);

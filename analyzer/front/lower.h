@@ -71,7 +71,31 @@ typedef struct file_cache {
     const char *name;      /* interned in the function's arena */
 } file_cache;
 
+/* A macro expansion in the translation unit: where, and which definition. */
+typedef struct macro_use {
+    CXFile file;
+    unsigned off;
+    CXCursor def;
+} macro_use;
+
+/* What lowering learns once per translation unit and shares between its
+ * functions: the macro expansions (sorted by file and offset, built on
+ * first use) and the noreturn verdict per callee. */
+typedef struct tu_info {
+    CXTranslationUnit tu;
+    macro_use *macros;
+    size_t nmacros, macros_cap;
+    int macros_built;
+    struct noreturn_memo {
+        unsigned hash;
+        CXCursor decl;
+        int noreturn;
+    } *memo;
+    size_t nmemo, memo_cap;
+} tu_info;
+
 typedef struct lower {
+    tu_info *info;
     CXTranslationUnit tu;
     ir_func *f;
     int cur;               /* block receiving instructions */
@@ -120,8 +144,14 @@ int lex_for_header(lower *L, CXCursor c, unsigned *semi1, unsigned *semi2,
 const char *lex_cleanup_fn(lower *L, CXCursor decl);
 /* The USR of the function called name declared at file scope, or NULL. */
 const char *lex_function_usr(lower *L, const char *name);
-/* Whether the declaration decl (a function) carries a noreturn attribute. */
+/* Whether the declaration decl (a function) carries a noreturn attribute
+ * (memoised per translation unit). */
 int lex_decl_noreturn(lower *L, CXCursor decl);
+/* The definition of the macro whose expansion starts at loc, or a null
+ * cursor. */
+CXCursor lex_macro_at(lower *L, CXSourceLocation loc);
+/* Frees what tu_info holds (not the translation unit). */
+void lex_tu_info_clear(tu_info *ti);
 
 /* ---- front.c: locations ---- */
 ir_loc lw_loc(lower *L, CXSourceLocation sl);
