@@ -90,28 +90,28 @@ static int literal_at(toks *k, unsigned i, int64_t *v)
     return 1;
 }
 
-/* The binary operator inside the body of the macro invoked at c's start.
- * Candidates are the binary-operator tokens of the body; when there are
- * several, the one followed by the literal value of the right operand wins
- * (`#define CLOSE(x) if ((x) >= 0) close(x); (x) = -1`). */
-static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
+/* The binary operator tokens of macro definition def, with what follows
+ * each: computed once per definition and translation unit. */
+static const macro_ops *macro_body_ops(lower *L, CXCursor def)
 {
-    CXCursor def = lex_macro_at(L, clang_getRangeStart(clang_getCursorExtent(c)));
-    if (clang_Cursor_isNull(def))
-        return NULL;
-    int64_t rv;
-    int rhs_const = lw_const(L, rhs, &rv);
-    /* the name the right operand starts with: a callee or a variable */
-    char rhs_name[128] = "";
-    CXCursor r = lw_strip(rhs);
-    if (clang_getCursorKind(r) == CXCursor_CallExpr || clang_getCursorKind(r) == CXCursor_DeclRefExpr) {
-        CXString sp = clang_getCursorSpelling(r);
-        snprintf(rhs_name, sizeof rhs_name, "%s", clang_getCString(sp));
-        clang_disposeString(sp);
+    tu_info *ti = L->info;
+    unsigned h = clang_hashCursor(def);
+    for (size_t i = 0; i < ti->nbodies; i++)
+        if (ti->bodies[i].hash == h && clang_equalCursors(ti->bodies[i].def, def))
+            return &ti->bodies[i];
+    if (ti->nbodies == ti->bodies_cap) {
+        size_t cap = ti->bodies_cap ? ti->bodies_cap * 2 : 64;
+        macro_ops *m = realloc(ti->bodies, cap * sizeof(*m));
+        if (!m)
+            return NULL;
+        ti->bodies = m;
+        ti->bodies_cap = cap;
     }
+    macro_ops *mo = &ti->bodies[ti->nbodies++];
+    memset(mo, 0, sizeof(*mo));
+    mo->hash = h;
+    mo->def = def;
     toks k = tokenize(L, clang_getCursorExtent(def));
-    const char *found = NULL, *matched = NULL;
-    int count = 0, nmatched = 0;
     unsigned start = 1; /* skip the macro's name and parameter list */
     if (clang_Cursor_isMacroFunctionLike(def)) {
         char b[8];
@@ -119,28 +119,55 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
             start++;
         start++;
     }
-    for (unsigned i = start + 1; i < k.n; i++) {
+    mo->ops = calloc(k.n ? k.n : 1, sizeof(macro_op));
+    for (unsigned i = start + 1; mo->ops && i < k.n; i++) {
         if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation || !ends_operand(&k, i - 1))
             continue;
         char b[8];
         const char *op = intern_op(tok_str(&k, i, b, sizeof b), binops);
         if (!op)
             continue;
-        found = op;
-        count++;
-        int64_t lit;
-        char next[128];
-        int name_match = *rhs_name && i + 1 < k.n &&
-                         clang_getTokenKind(k.t[i + 1]) == CXToken_Identifier &&
-                         !strcmp(tok_str(&k, i + 1, next, sizeof next), rhs_name);
-        if ((rhs_const && literal_at(&k, i + 1, &lit) && lit == rv) || name_match) {
-            matched = op;
+        macro_op *o = &mo->ops[mo->n++];
+        o->op = op;
+        o->has_lit = literal_at(&k, i + 1, &o->lit);
+        if (i + 1 < k.n && clang_getTokenKind(k.t[i + 1]) == CXToken_Identifier)
+            tok_str(&k, i + 1, o->ident, sizeof o->ident);
+    }
+    toks_free(&k);
+    return mo;
+}
+
+/* The binary operator inside the body of the macro invoked at c's start.
+ * Candidates are the binary-operator tokens of the body; when there are
+ * several, the one followed by the right operand's literal value or by the
+ * name it starts with wins (`#define CLOSE(x) if ((x) >= 0) close(x); (x) =
+ * -1`, `#define TMP(e) ((e = mkstemp(b)) != -1)`). */
+static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
+{
+    CXCursor def = lex_macro_at(L, clang_getRangeStart(clang_getCursorExtent(c)));
+    const macro_ops *mo = clang_Cursor_isNull(def) ? NULL : macro_body_ops(L, def);
+    if (!mo || mo->n == 0)
+        return NULL;
+    if (mo->n == 1)
+        return mo->ops[0].op;
+    int64_t rv;
+    int rhs_const = lw_const(L, rhs, &rv);
+    char rhs_name[128] = "";
+    CXCursor r = lw_strip(rhs);
+    if (clang_getCursorKind(r) == CXCursor_CallExpr || clang_getCursorKind(r) == CXCursor_DeclRefExpr) {
+        CXString sp = clang_getCursorSpelling(r);
+        snprintf(rhs_name, sizeof rhs_name, "%s", clang_getCString(sp));
+        clang_disposeString(sp);
+    }
+    const char *matched = NULL;
+    int nmatched = 0;
+    for (size_t i = 0; i < mo->n; i++) {
+        const macro_op *o = &mo->ops[i];
+        if ((rhs_const && o->has_lit && o->lit == rv) || (*rhs_name && !strcmp(o->ident, rhs_name))) {
+            matched = o->op;
             nmatched++;
         }
     }
-    toks_free(&k);
-    if (count == 1)
-        return found;
     return nmatched == 1 ? matched : NULL;
 }
 
@@ -152,7 +179,9 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
                                &lend);
     clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rfile, NULL,
                                NULL, &rstart);
-    if (file && file == rfile && lend < rstart) {
+    /* an operator sits a few bytes from its operands; a wide gap means the
+     * operands come from a macro and the range would hold unrelated text */
+    if (file && file == rfile && lend < rstart && rstart - lend <= 64) {
         /* a range of plain file locations: a macro location at either end
          * (NULL, EOF from a system header) would make it tokenize to nothing */
         toks k = tokenize(L, clang_getRange(clang_getLocationForOffset(L->tu, file, lend),
@@ -164,8 +193,9 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
             unsigned off = lw_offset(clang_getTokenLocation(L->tu, k.t[i]));
             if (off < lend || off >= rstart)
                 continue;
-            char b[8];
-            op = intern_op(tok_str(&k, i, b, sizeof b), binops);
+            CXString sp = clang_getTokenSpelling(L->tu, k.t[i]);
+            op = intern_op(clang_getCString(sp), binops);
+            clang_disposeString(sp);
         }
         toks_free(&k);
         if (op)
@@ -419,6 +449,9 @@ CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
 
 void lex_tu_info_clear(tu_info *ti)
 {
+    for (size_t i = 0; i < ti->nbodies; i++)
+        free(ti->bodies[i].ops);
+    free(ti->bodies);
     free(ti->macros);
     free(ti->memo);
     memset(ti, 0, sizeof(*ti));

@@ -78,6 +78,21 @@ typedef struct macro_use {
     CXCursor def;
 } macro_use;
 
+/* A binary operator token of a macro body and what follows it. */
+typedef struct macro_op {
+    const char *op;        /* interned operator spelling */
+    int has_lit;           /* followed by an integer literal (maybe negated) */
+    int64_t lit;
+    char ident[48];        /* or by this identifier */
+} macro_op;
+
+typedef struct macro_ops {
+    unsigned hash;
+    CXCursor def;
+    macro_op *ops;
+    size_t n;
+} macro_ops;
+
 /* What lowering learns once per translation unit and shares between its
  * functions: the macro expansions (sorted by file and offset, built on
  * first use) and the noreturn verdict per callee. */
@@ -86,6 +101,8 @@ typedef struct tu_info {
     macro_use *macros;
     size_t nmacros, macros_cap;
     int macros_built;
+    struct macro_ops *bodies; /* binary operators of macro bodies, per definition */
+    size_t nbodies, bodies_cap;
     struct noreturn_memo {
         unsigned hash;
         CXCursor decl;
