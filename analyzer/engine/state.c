@@ -195,7 +195,8 @@ static unsigned mix(unsigned h, uint64_t v)
 unsigned st_hash(const state *s)
 {
     unsigned h = 2166136261u;
-    h = mix(h, s->status | (unsigned)s->shut << 4 | (unsigned)s->checked << 8);
+    h = mix(h, s->status | (unsigned)s->shut << 4 | (unsigned)s->checked << 8 |
+                   (unsigned)s->std_tested << 9);
     for (unsigned i = 0; i < s->nh; i++)
         h = mix(h, (uint64_t)s->holders[i]);
     for (unsigned i = 0; i < s->nv; i++) {
@@ -209,6 +210,7 @@ unsigned st_hash(const state *s)
 int st_equal(const state *a, const state *b)
 {
     if (a->status != b->status || a->shut != b->shut || a->checked != b->checked ||
+        a->std_tested != b->std_tested ||
         a->nh != b->nh || a->nv != b->nv)
         return 0;
     for (unsigned i = 0; i < a->nh; i++)

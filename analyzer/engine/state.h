@@ -68,6 +68,9 @@ typedef struct state {
     uint8_t status;
     uint8_t shut;          /* half-released on this path */
     uint8_t checked;       /* a validity check on a holder was seen */
+    uint8_t std_tested;    /* a holder was compared with stdin/out/err's
+                              number (== 0..2, > 2): a value left in 0..2 is
+                              then that standard stream */
     unsigned nh, nv;
     int *holders;          /* sorted places holding the value */
     pv *vals;              /* sorted by place: what is known of integer places */

@@ -84,9 +84,9 @@ static int is_std_stream(const run *R, const state *st, int place)
         R->S->entry->acquire.out_arg >= 0)
         return 0;
     ival v = st_val(st, place);
-    /* [0, 2] exactly: the code tested fd > STDERR_FILENO; `fd > 0` leaving
-     * [0, 0] is the classic bug of forgetting that 0 is a descriptor */
-    return v.n == 1 && v.lo[0] == 0 && v.hi[0] == 2;
+    /* only after a test against a standard descriptor's number: `fd > 0`
+     * leaving 0 is the classic bug of forgetting that 0 is a descriptor */
+    return st->std_tested && v.n > 0 && v.lo[0] >= 0 && v.hi[v.n - 1] <= 2;
 }
 
 static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int block,
@@ -303,7 +303,7 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
         return;
     state *s = st_clone(R->a, st);
     s->status = ST_OPEN;
-    s->shut = s->checked = 0;
+    s->shut = s->checked = s->std_tested = 0;
     s->nh = 0; /* what is known of other places (flags) stays */
     s->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
     if (target >= 0) {
@@ -323,7 +323,7 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
         return; /* a failed out-parameter acquisition holds nothing */
     state *f = st_clone(R->a, s ? s : st);
     f->status = ST_FAILED;
-    f->shut = f->checked = 0;
+    f->shut = f->checked = f->std_tested = 0;
     f->nh = 0;
     f->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
     st_add_holder(R->a, f, target);
@@ -559,6 +559,20 @@ static int same_value(const run *R, const state *st, const ir_cond *c)
     return h1 != h2 ? 0 : -1;
 }
 
+/* fd == STDIN_FILENO, fd != 2, fd > STDERR_FILENO, fd <= 2, fd >= 3 ... */
+static int std_number_test(const ir_cond *c)
+{
+    switch (c->op) {
+    case IR_EQ:
+    case IR_NE: return c->value >= 0 && c->value <= 2;
+    case IR_GT:
+    case IR_LE: return c->value == 2;
+    case IR_GE:
+    case IR_LT: return c->value == 3;
+    }
+    return 0;
+}
+
 static void do_branch(run *R, state *st, const ir_block *b)
 {
     const ir_term *t = &b->term;
@@ -581,6 +595,8 @@ static void do_branch(run *R, state *st, const ir_block *b)
                 keep_val(R, s, p, after);
                 if (holder)
                     s->checked = 1;
+                if (holder && std_number_test(&t->cond))
+                    s->std_tested = 1;
             }
             if (holder && s->status == ST_FAILED && s->checked)
                 continue; /* a failed acquisition, now known as such: nothing to find */

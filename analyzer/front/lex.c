@@ -179,23 +179,26 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
                                &lend);
     clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rfile, NULL,
                                NULL, &rstart);
-    /* an operator sits a few bytes from its operands; a wide gap means the
-     * operands come from a macro and the range would hold unrelated text */
-    if (file && file == rfile && lend < rstart && rstart - lend <= 64) {
+    /* between two operands there is only the operator (and comments): a
+     * wide gap holding more means the operands come from a macro */
+    if (file && file == rfile && lend < rstart && rstart - lend <= 4096) {
         /* a range of plain file locations: a macro location at either end
          * (NULL, EOF from a system header) would make it tokenize to nothing */
         toks k = tokenize(L, clang_getRange(clang_getLocationForOffset(L->tu, file, lend),
                                             clang_getLocationForOffset(L->tu, file, rstart)));
         const char *op = NULL;
-        for (unsigned i = 0; i < k.n && !op; i++) {
-            if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation)
-                continue;
+        for (unsigned i = 0; i < k.n; i++) {
             unsigned off = lw_offset(clang_getTokenLocation(L->tu, k.t[i]));
-            if (off < lend || off >= rstart)
+            if (off < lend)
                 continue;
-            CXString sp = clang_getTokenSpelling(L->tu, k.t[i]);
-            op = intern_op(clang_getCString(sp), binops);
-            clang_disposeString(sp);
+            /* the first token of the gap is the operator, or this is no
+             * plain binary expression */
+            if (off < rstart && clang_getTokenKind(k.t[i]) == CXToken_Punctuation) {
+                CXString sp = clang_getTokenSpelling(L->tu, k.t[i]);
+                op = intern_op(clang_getCString(sp), binops);
+                clang_disposeString(sp);
+            }
+            break;
         }
         toks_free(&k);
         if (op)
