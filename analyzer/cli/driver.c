@@ -32,6 +32,7 @@ typedef struct drv_unit {
     ir_func **funcs;       /* owned until moved to the function list */
     size_t nfuncs;
     size_t nskipped;       /* functions the front could not lower */
+    char *skipped;         /* their names and reasons (front_result) */
     char *message;
 } drv_unit;
 
@@ -123,10 +124,12 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     u->funcs = r->funcs;
     u->nfuncs = r->nfuncs;
     u->nskipped = r->nskipped;
+    u->skipped = r->skipped;
     u->message = r->message;
     r->funcs = NULL;
     r->nfuncs = 0;
     r->message = NULL;
+    r->skipped = NULL;
 }
 
 static void *drv_front_main(void *arg)
@@ -179,10 +182,9 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
                     u->message ? ": " : "", u->message ? u->message : "");
         }
         if (u->status != FRONT_FAILED && u->nskipped)
-            fprintf(stderr, "sockleak: %s: %zu function%s not analyzed "
-                    "(the front end could not lower %s)\n", name,
+            fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", name,
                     u->nskipped, u->nskipped == 1 ? "" : "s",
-                    u->nskipped == 1 ? "it" : "them");
+                    u->skipped ? u->skipped : "?");
     }
 }
 
@@ -269,6 +271,7 @@ static void drv_free_ir(drv_shared *sh)
             ir_func_free(sh->units[i].funcs[k]);
         free(sh->units[i].funcs);
         free(sh->units[i].message);
+        free(sh->units[i].skipped);
     }
     free(sh->units);
 }

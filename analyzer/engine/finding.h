@@ -52,7 +52,9 @@ typedef struct finding_list {
 /* Appends *f to the list, taking ownership of its strings (the caller must
  * not free them).  Returns 0, or -1 on out-of-memory (f is then freed). */
 int finding_list_push(finding_list *l, finding *f);
-/* Moves every item of src to the end of dst; src is left empty. */
+/* Moves every item of src to the end of dst; src is left with no items but
+ * keeps its storage (finding_list_clear(src) releases it).  Returns 0, or -1
+ * on out-of-memory with both lists unchanged. */
 int finding_list_take(finding_list *dst, finding_list *src);
 /* Frees the strings of one finding (not the struct itself); accepts NULL. */
 void finding_clear(finding *f);

@@ -45,6 +45,7 @@ void front_result_clear(front_result *r)
         ir_func_free(r->funcs[i]);
     free(r->funcs);
     free(r->message);
+    free(r->skipped);
     memset(r, 0, sizeof(*r));
 }
 
@@ -180,9 +181,11 @@ static enum CXChildVisitResult body_stmt(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
-/* Lowers the function definition fn; returns NULL when it cannot be. */
-static ir_func *lower_function(tu_info *info, CXCursor fn)
+/* Lowers the function definition fn; returns NULL when it cannot be, with
+ * *why saying why. */
+static ir_func *lower_function(tu_info *info, CXCursor fn, const char **why)
 {
+    *why = "no body";
     CXTranslationUnit tu = info->tu;
     CXCursor body = clang_getNullCursor();
     clang_visitChildren(fn, body_find, &body);
@@ -223,6 +226,7 @@ static ir_func *lower_function(tu_info *info, CXCursor fn)
         if (f->blocks[i]->term.kind == IR_T_NONE)
             ir_term_exit(f, (int)i, f->end);
     if (L.too_deep || L.invalid) {
+        *why = L.too_deep ? "nested too deeply" : "a declaration with an invalid type";
         ir_func_free(f);
         return NULL;
     }
@@ -237,6 +241,22 @@ static int want_function(CXCursor c)
     return !clang_Location_isInSystemHeader(loc);
 }
 
+/* Counts a function that is not analyzed and adds "name (why)" to the list. */
+static void note_skipped(front_result *out, CXCursor fn, const char *why)
+{
+    out->nskipped++;
+    CXString s = clang_getCursorSpelling(fn);
+    const char *name = clang_getCString(s);
+    size_t old = out->skipped ? strlen(out->skipped) : 0;
+    size_t add = strlen(name) + strlen(why) + 6;
+    char *p = realloc(out->skipped, old + add);
+    if (p) {
+        snprintf(p + old, add, "%s%s (%s)", old ? ", " : "", name, why);
+        out->skipped = p;
+    }
+    clang_disposeString(s);
+}
+
 static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
@@ -244,12 +264,13 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
     if (!want_function(c))
         return CXChildVisit_Continue;
     if (has_error(w->diags, c) || clang_isInvalidDeclaration(c)) {
-        w->out->nskipped++;
+        note_skipped(w->out, c, "a compile error");
         return CXChildVisit_Continue;
     }
-    ir_func *f = lower_function(&w->info, c);
+    const char *why;
+    ir_func *f = lower_function(&w->info, c, &why);
     if (!f) {
-        w->out->nskipped++;
+        note_skipped(w->out, c, why);
         return CXChildVisit_Continue;
     }
     f->in_header = !clang_Location_isFromMainFile(clang_getCursorLocation(c));

@@ -31,6 +31,8 @@ typedef struct front_result {
     ir_func **funcs;       /* owned: free each with ir_func_free() */
     size_t nfuncs;
     size_t nskipped;       /* functions not lowered because of errors */
+    char *skipped;         /* their names and why: "f (a compile error),
+                              g (nested too deeply)"; NULL when none */
     char *message;         /* first error, "file:line:col: text"; NULL if none */
     unsigned nerrors;      /* error diagnostics */
 } front_result;
