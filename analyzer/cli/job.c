@@ -27,18 +27,38 @@ void cli_joblist_add(cli_joblist *l, const char *file, const char *const *args,
     j->workdir = workdir ? cli_xstrdup(workdir) : NULL;
 }
 
+static void cli_job_free(cli_job *j)
+{
+    free(j->file);
+    free(j->display);
+    cli_strvec_free(&j->args);
+    free(j->workdir);
+}
+
 void cli_joblist_free(cli_joblist *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->items[i].file);
-        free(l->items[i].display);
-        cli_strvec_free(&l->items[i].args);
-        free(l->items[i].workdir);
-    }
+    for (size_t i = 0; i < l->n; i++)
+        cli_job_free(&l->items[i]);
     free(l->items);
     memset(l, 0, sizeof *l);
+}
+
+size_t cli_joblist_drop_if(cli_joblist *l,
+                           int (*drop)(const cli_job *j, void *ctx),
+                           void *ctx)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (drop(&l->items[i], ctx))
+            cli_job_free(&l->items[i]);
+        else
+            l->items[out++] = l->items[i];
+    }
+    size_t removed = l->n - out;
+    l->n = out;
+    return removed;
 }
 
 /* ---- without a database ---- */

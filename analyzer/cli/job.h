@@ -32,6 +32,12 @@ void cli_joblist_add(cli_joblist *l, const char *file, const char *const *args,
 /* Frees every job and the storage; accepts NULL. */
 void cli_joblist_free(cli_joblist *l);
 
+/* Removes (and frees) every job for which drop(job, ctx) is nonzero,
+ * keeping the order of the others.  Returns how many were removed. */
+size_t cli_joblist_drop_if(cli_joblist *l,
+                           int (*drop)(const cli_job *j, void *ctx),
+                           void *ctx);
+
 /* Builds the job list from the options (SPEC §3):
  *  - -p DB: DB's entries, restricted with PATHs to those whose file is a
  *    file PATH or lies under a directory PATH; a file PATH that has no entry

@@ -1,5 +1,7 @@
-/* main.c — sockleak's entry point: options, rule packs, job list, analysis,
- * report, exit status (SPEC §3).  The only place the process exits.
+/* main.c — sockleak's entry point: options, project configuration
+ * (.sockleak.json, merged under the command line), rule packs, job list,
+ * exclusions, analysis, report, exit status (SPEC §3).  The only place the
+ * process exits.
  *
  * Exit status, by precedence: 2 usage, configuration or I/O error; 3 some
  * file could not be parsed; 1 an unsuppressed finding at or above --fail-on;
@@ -17,11 +19,14 @@
 #include <unistd.h>
 
 #include "cli/baseline.h"
+#include "cli/config.h"
 #include "cli/driver.h"
+#include "cli/exclude.h"
 #include "cli/job.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/packs.h"
+#include "cli/showcfg.h"
 #include "cli/suppress.h"
 #include "cli/util.h"
 #include "engine/engine.h"
@@ -205,7 +210,23 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
     return rc;
 }
 
-static int cli_run(const cli_options *o, double t0)
+/* The job list, less the files the configuration excludes.  When it
+ * excludes every file, the run goes on with none (an empty report, exit 0)
+ * and says so on stderr. */
+static int cli_jobs(const cli_options *o, const cli_config *c,
+                    cli_joblist *jobs, char **err)
+{
+    if (cli_jobs_build(o, jobs, err) < 0)
+        return -1;
+    size_t n = jobs->n;
+    if (c->path && cli_exclude_jobs(&c->exclude, c->dir, jobs) == n &&
+        !o->quiet)
+        fprintf(stderr, "sockleak: %s excludes every file (\"exclude\")\n",
+                c->path);
+    return 0;
+}
+
+static int cli_run(const cli_options *o, const cli_config *c, double t0)
 {
     char *err = NULL;
     cli_baseline bl = {0};
@@ -217,7 +238,7 @@ static int cli_run(const cli_options *o, double t0)
         return cli_fail(err);
     }
     cli_joblist jobs = {0};
-    int rc = cli_jobs_build(o, &jobs, &err) < 0
+    int rc = cli_jobs(o, c, &jobs, &err) < 0
                  ? cli_fail(err)
                  : cli_analyze(o, rt, &bl, &jobs, t0);
     cli_joblist_free(&jobs);
@@ -241,6 +262,43 @@ static int cli_list_rules(const cli_options *o)
     return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 }
 
+/* --show-config: loads the packs (so a broken one is reported as in a run),
+ * then prints the effective configuration on stdout. */
+static int cli_show(const cli_options *o, const cli_config *c,
+                    const cli_origins *from)
+{
+    char *err = NULL;
+    rules_table *rt = cli_load_rules(o, &err);
+    if (!rt)
+        return cli_fail(err);
+    rules_table_free(rt);
+    if (cli_show_config(stdout, o, c, from, &err) < 0)
+        return cli_fail(err);
+    return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+}
+
+/* Reads the project configuration, merges it under the command line in o,
+ * and does what o asks. */
+static int cli_configured(cli_options *o, double t0)
+{
+    cli_config cfg;
+    cli_origins from;
+    char *err = NULL;
+    int rc;
+    if (cli_config_setup(o, &cfg, &err) < 0) {
+        rc = cli_fail(err);
+    } else {
+        cli_config_apply(&cfg, o, &from);
+        if (cfg.path && o->progress > 0)
+            fprintf(stderr, "sockleak: using %s\n", cfg.path);
+        rc = o->show_config  ? cli_show(o, &cfg, &from)
+             : o->list_rules ? cli_list_rules(o)
+                             : cli_run(o, &cfg, t0);
+    }
+    cli_config_free(&cfg);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     double t0 = cli_now();
@@ -260,7 +318,7 @@ int main(int argc, char **argv)
         rc = cli_usage_error(err);
         break;
     default:
-        rc = o.list_rules ? cli_list_rules(&o) : cli_run(&o, t0);
+        rc = cli_configured(&o, t0);
         break;
     }
     cli_options_free(&o);

@@ -18,7 +18,8 @@ typedef enum {
     OPT_FORMAT, OPT_OUTPUT, OPT_RULES, OPT_NO_DEFAULT_RULES, OPT_ENABLE,
     OPT_DISABLE, OPT_FAIL_ON, OPT_ASSUME_BORROW, OPT_JOBS, OPT_PROGRESS,
     OPT_QUIET, OPT_COLOR, OPT_COMPDB, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
-    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED,
+    OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_CONFIG,
+    OPT_NO_CONFIG, OPT_SHOW_CONFIG,
 } cli_opt_id;
 
 static const struct cli_optdef {
@@ -44,6 +45,9 @@ static const struct cli_optdef {
     {"baseline", 0, 1, OPT_BASELINE},
     {"write-baseline", 0, 1, OPT_WRITE_BASELINE},
     {"report-unused-suppressions", 0, 0, OPT_REPORT_UNUSED},
+    {"config", 0, 1, OPT_CONFIG},
+    {"no-config", 0, 0, OPT_NO_CONFIG},
+    {"show-config", 0, 0, OPT_SHOW_CONFIG},
     {"version", 0, 0, OPT_VERSION},
     {"help", 'h', 0, OPT_HELP},
 };
@@ -79,6 +83,11 @@ void cli_usage(FILE *out)
 "                         FILE (a JSON report of an earlier run)\n"
 "  --write-baseline FILE  write every current finding to FILE as a JSON\n"
 "                         report, for a later --baseline\n"
+"  --config FILE          read the project configuration from FILE instead\n"
+"                         of the nearest .sockleak.json\n"
+"  --no-config            read no project configuration file\n"
+"  --show-config          print the effective configuration (file, rule\n"
+"                         packs, rules, fail-on, excludes) and exit\n"
 "  --report-unused-suppressions\n"
 "                         warn about sockleak-ignore / NOLINT(sockleak-...)\n"
 "                         comments that suppress nothing (on stderr; they\n"
@@ -98,6 +107,9 @@ void cli_usage(FILE *out)
                 sl_level_name(sl_rule_default_level((sl_rule)r)));
     fprintf(out,
 "\n"
+"Project configuration: the nearest .sockleak.json in the current directory\n"
+"or a parent (up to /) supplies defaults; command-line options win over it.\n"
+"\n"
 "Exit status: 0 no findings at or above --fail-on; 1 findings at or above\n"
 "it; 2 usage, configuration or I/O error; 3 some files could not be parsed.\n");
 }
@@ -115,7 +127,7 @@ static char *cli_bad_value(const char *spelled, const char *val,
                     spelled, expected);
 }
 
-static char *cli_rule_names(void)
+char *cli_rule_names(void)
 {
     char *s = cli_xstrdup("");
     for (int r = 0; r < SL_RULE_COUNT; r++) {
@@ -167,6 +179,7 @@ static int cli_set_fail_on(cli_options *o, const char *spelled,
         return -1;
     }
     o->fail_on = lvl;
+    o->fail_on_given = 1;
     return 0;
 }
 
@@ -219,6 +232,9 @@ static int cli_apply(cli_options *o, cli_opt_id id, const char *spelled,
     case OPT_BASELINE: o->baseline = val; return 0;
     case OPT_WRITE_BASELINE: o->write_baseline = val; return 0;
     case OPT_REPORT_UNUSED: o->report_unused = 1; return 0;
+    case OPT_CONFIG: o->config = val; return 0;
+    case OPT_NO_CONFIG: o->no_config = 1; return 0;
+    case OPT_SHOW_CONFIG: o->show_config = 1; return 0;
     case OPT_HELP: return 1;
     case OPT_VERSION: return 2;
     }
@@ -316,6 +332,11 @@ cli_parse_status cli_parse_args(int argc, char **argv, cli_options *o,
             return CLI_PARSE_ERROR;
         if (rc > 0)
             return rc == 1 ? CLI_PARSE_HELP : CLI_PARSE_VERSION;
+    }
+    if (o->config && o->no_config) {
+        *err = cli_xstrdup("options '--config' and '--no-config' cannot be "
+                           "used together");
+        return CLI_PARSE_ERROR;
     }
     return CLI_PARSE_OK;
 }

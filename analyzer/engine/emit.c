@@ -45,9 +45,13 @@ int site_target(const fn_ctx *F, const site *s)
     const ir_call *c = s->in->call;
     if (a->out_arg < 0)
         return c->dst;
+    if ((unsigned)a->out_arg >= c->nargs || c->args[a->out_arg].place < 0)
+        return -1;
     int p = c->args[a->out_arg].place, first = 0;
     if (a->out_count == 0)
-        return p;
+        return c->args[a->out_arg].addr_of ? p : -1; /* *out: only &local */
+    if (!c->args[a->out_arg].addr_of && !F->fn->places[p].is_array)
+        return -1;
     if (c->args[a->out_arg].addr_of) /* pipe(&fds[2]) */
         p = array_element(F->fn, p, &first);
     if (p < 0)
@@ -298,7 +302,7 @@ static char *headline(const fn_ctx *F, const site *s, const state *st, const eve
  * enters: insert the release call before it.  The text is the bare call;
  * the CLI fits it to the line (indentation, braces) or drops it. */
 static void add_fix(const fn_ctx *F, const site *s, const state *st, const event *ev,
-                    const words *w, finding *f)
+                    finding *f)
 {
     int exit_stmt = (ev->kind == EX_RETURN) || (ev->kind == EX_SCOPE && ev->jump);
     int t = ev->place;
@@ -317,7 +321,6 @@ static void add_fix(const fn_ctx *F, const site *s, const state *st, const event
     f->nedits = 1;
     f->edits[0].loc = mkloc(ev->loc);
     f->edits[0].insert = fmt("%s(%s);", fam->release_fn, name);
-    (void)w;
 }
 
 void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
@@ -357,7 +360,7 @@ void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
     f.trace[n].loc = mkloc(ev->loc);
     f.trace[n].message = final_step(F, ev, &w);
     if (f.rule == SL_RULE_RESOURCE_LEAK || f.rule == SL_RULE_SHUTDOWN_WITHOUT_CLOSE)
-        add_fix(F, s, st, ev, &w, &f);
+        add_fix(F, s, st, ev, &f);
     free(why);
     free(v);
     finding_list_push(out, &f);

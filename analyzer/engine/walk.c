@@ -441,6 +441,18 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
         acquire(R, st, in, block, &out->st[0], &out->st[1]);
         return;
     }
+    /* another acquisition through an out-parameter writes its target:
+     * curl_url_get(u, part, &url, 0) replaces what url held */
+    for (int slot = 0; st && e && e->has_acquire && e->acquire.out_arg >= 0 &&
+                       slot < (e->acquire.out_count > 0 ? e->acquire.out_count : 1);
+         slot++) {
+        site other = {in, block, e, slot};
+        int target = site_target(R->F, &other);
+        if (target >= 0)
+            st = drop_place(R, st_clone(R->a, st), target, EX_OVERWRITE, in->loc, block);
+    }
+    if (!st)
+        return;
     if (c->dst >= 0) {
         state *s = drop_place(R, st_clone(R->a, st), c->dst, EX_OVERWRITE, in->loc, block);
         if (s && failed_handoff)
@@ -548,12 +560,11 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
  * on this path, 0 when known different, -1 when unknown.  A value this site
  * acquired is fresh: it equals only its own copies, never a value that
  * existed before (`file != stdin`). */
-static int same_value(const run *R, const state *st, const ir_cond *c)
+static int same_value(const state *st, const ir_cond *c)
 {
     if (st->status != ST_OPEN && st->status != ST_RELEASED)
         return -1;
     int h1 = st_holds(st, c->place), h2 = c->other >= 0 && st_holds(st, c->other);
-    (void)R;
     if (h1 && h2)
         return 1;
     return h1 != h2 ? 0 : -1;
@@ -577,7 +588,7 @@ static void do_branch(run *R, state *st, const ir_block *b)
 {
     const ir_term *t = &b->term;
     int p = t->cond.place;
-    int same = t->cond.vs_value ? same_value(R, st, &t->cond) : -1;
+    int same = t->cond.vs_value ? same_value(st, &t->cond) : -1;
     for (int edge = 0; edge < 2; edge++) {
         state *s = st;
         ival after = iv_full();

@@ -283,6 +283,30 @@ static void shorten_calls(const char *s, char *w)
     *w = '\0';
 }
 
+/* The bytes of file, remembered per unit: libclang finds a file's buffer
+ * by a linear search of every source location entry. */
+static const char *file_contents(tu_info *ti, CXFile file, size_t *size)
+{
+    for (size_t i = ti->ntexts; i > 0; i--)
+        if (ti->texts[i - 1].file == file) {
+            *size = ti->texts[i - 1].size;
+            return ti->texts[i - 1].buf;
+        }
+    const char *buf = clang_getFileContents(ti->tu, file, size);
+    if (ti->ntexts == ti->texts_cap) {
+        size_t cap = ti->texts_cap ? ti->texts_cap * 2 : 16;
+        struct file_text *t = realloc(ti->texts, cap * sizeof(*t));
+        if (!t)
+            return buf;
+        ti->texts = t;
+        ti->texts_cap = cap;
+    }
+    ti->texts[ti->ntexts].file = file;
+    ti->texts[ti->ntexts].buf = buf;
+    ti->texts[ti->ntexts++].size = *size;
+    return buf;
+}
+
 const char *lex_text(lower *L, CXCursor c, int shorten)
 {
     CXSourceRange r = clang_getCursorExtent(c);
@@ -291,7 +315,7 @@ const char *lex_text(lower *L, CXCursor c, int shorten)
     clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &start);
     clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
     size_t size = 0;
-    const char *buf = file ? clang_getFileContents(L->tu, file, &size) : NULL;
+    const char *buf = file ? file_contents(L->info, file, &size) : NULL;
     if (!buf || end <= start || end > size)
         return "";
     if (end - start > 400)
@@ -455,6 +479,7 @@ void lex_tu_info_clear(tu_info *ti)
     for (size_t i = 0; i < ti->nbodies; i++)
         free(ti->bodies[i].ops);
     free(ti->bodies);
+    free(ti->texts);
     free(ti->macros);
     free(ti->memo);
     memset(ti, 0, sizeof(*ti));
@@ -462,7 +487,7 @@ void lex_tu_info_clear(tu_info *ti)
 
 /* Finds `NAME ( IDENT )` with NAME containing "cleanup" in tokens; returns
  * IDENT copied into buf, or NULL. */
-static const char *cleanup_pattern(lower *L, toks *k, char *buf, size_t n)
+static const char *cleanup_pattern(toks *k, char *buf, size_t n)
 {
     for (unsigned i = 0; i + 3 < k->n; i++) {
         char a[64], b[8], d[8];
@@ -473,7 +498,6 @@ static const char *cleanup_pattern(lower *L, toks *k, char *buf, size_t n)
             strcmp(tok_str(k, i + 3, d, sizeof d), ")"))
             continue;
         tok_str(k, i + 2, buf, n);
-        (void)L;
         return buf;
     }
     return NULL;
@@ -495,7 +519,7 @@ static enum CXChildVisitResult cleanup_visit(CXCursor c, CXCursor parent, CXClie
     /* the attribute as written, then up to three levels of macro bodies */
     for (int level = 0; level < 4 && !cs->fn; level++) {
         toks k = tokenize(cs->L, r);
-        const char *found = cleanup_pattern(cs->L, &k, name, sizeof name);
+        const char *found = cleanup_pattern(&k, name, sizeof name);
         toks_free(&k);
         if (found) {
             cs->fn = arena_strdup(cs->L->f->arena, found);

@@ -103,6 +103,12 @@ typedef struct tu_info {
     int macros_built;
     struct macro_ops *bodies; /* binary operators of macro bodies, per definition */
     size_t nbodies, bodies_cap;
+    struct file_text {    /* clang_getFileContents is a linear search */
+        CXFile file;
+        const char *buf;
+        size_t size;
+    } *texts;
+    size_t ntexts, texts_cap;
     struct noreturn_memo {
         unsigned hash;
         CXCursor decl;

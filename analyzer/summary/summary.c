@@ -95,7 +95,7 @@ static void graph_free(graph *g)
 }
 
 /* Writes summary s of f into the table; returns 1 when the row changed. */
-static int store(rules_table *rt, const ir_func *f, const eng_summary *s, summary_stats *st)
+static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
 {
     rt_entry *e = rules_entry(rt, f->usr, "summary");
     if (!e)
@@ -130,7 +130,6 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s, summar
             e->origin = strdup(s->origin);
         }
     }
-    (void)st;
     return before.noreturn || before.release != e->release || before.half_release != e->half_release ||
            before.release_deref != e->release_deref ||
            before.borrow != e->borrow || before.transfer != e->transfer ||
@@ -225,7 +224,7 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         eng_summary s;
         eng_summarize(kept[f], rt, &s);
         st->evaluations++;
-        if (!store(rt, kept[f], &s, st))
+        if (!store(rt, kept[f], &s))
             continue;
         for (size_t i = 0; i < g.ncallers[f]; i++) {
             size_t c = g.callers[f][i];
