@@ -171,6 +171,8 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
     return nmatched == 1 ? matched : NULL;
 }
 
+static CXSourceLocation file_loc(tu_info *ti, CXFile file, unsigned off);
+
 const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
 {
     CXFile file = NULL, rfile = NULL;
@@ -184,8 +186,8 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
     if (file && file == rfile && lend < rstart && rstart - lend <= 4096) {
         /* a range of plain file locations: a macro location at either end
          * (NULL, EOF from a system header) would make it tokenize to nothing */
-        toks k = tokenize(L, clang_getRange(clang_getLocationForOffset(L->tu, file, lend),
-                                            clang_getLocationForOffset(L->tu, file, rstart)));
+        toks k = tokenize(L, clang_getRange(file_loc(L->info, file, lend),
+                                            file_loc(L->info, file, rstart)));
         const char *op = NULL;
         for (unsigned i = 0; i < k.n; i++) {
             unsigned off = lw_offset(clang_getTokenLocation(L->tu, k.t[i]));
@@ -283,28 +285,60 @@ static void shorten_calls(const char *s, char *w)
     *w = '\0';
 }
 
-/* The bytes of file, remembered per unit: libclang finds a file's buffer
- * by a linear search of every source location entry. */
-static const char *file_contents(tu_info *ti, CXFile file, size_t *size)
+/* What the unit remembers of file (its bytes, the location of offset 0):
+ * libclang finds a file's buffer or a location in it by a linear search of
+ * every source location entry, which is quadratic in a unity build. */
+static struct file_text *file_info(tu_info *ti, CXFile file)
 {
     for (size_t i = ti->ntexts; i > 0; i--)
-        if (ti->texts[i - 1].file == file) {
-            *size = ti->texts[i - 1].size;
-            return ti->texts[i - 1].buf;
-        }
-    const char *buf = clang_getFileContents(ti->tu, file, size);
+        if (ti->texts[i - 1].file == file)
+            return &ti->texts[i - 1];
     if (ti->ntexts == ti->texts_cap) {
         size_t cap = ti->texts_cap ? ti->texts_cap * 2 : 16;
         struct file_text *t = realloc(ti->texts, cap * sizeof(*t));
         if (!t)
-            return buf;
+            return NULL;
         ti->texts = t;
         ti->texts_cap = cap;
     }
-    ti->texts[ti->ntexts].file = file;
-    ti->texts[ti->ntexts].buf = buf;
-    ti->texts[ti->ntexts++].size = *size;
-    return buf;
+    struct file_text *t = &ti->texts[ti->ntexts++];
+    memset(t, 0, sizeof(*t));
+    t->file = file;
+    t->buf = clang_getFileContents(ti->tu, file, &t->size);
+    return t;
+}
+
+static const char *file_contents(tu_info *ti, CXFile file, size_t *size)
+{
+    struct file_text *t = file_info(ti, file);
+    if (!t) {
+        return clang_getFileContents(ti->tu, file, size);
+    }
+    *size = t->size;
+    return t->buf;
+}
+
+/* The location of byte off of file.  A file location's encoding is its
+ * file's start plus the offset (libclang has kept this since its first
+ * release); each derived location is checked, and libclang's own lookup is
+ * the fallback. */
+static CXSourceLocation file_loc(tu_info *ti, CXFile file, unsigned off)
+{
+    struct file_text *t = file_info(ti, file);
+    if (t && !t->has_base) {
+        t->base = clang_getLocationForOffset(ti->tu, file, 0);
+        t->has_base = 1;
+    }
+    if (t && off <= t->size) {
+        CXSourceLocation l = t->base;
+        l.int_data += off;
+        CXFile f;
+        unsigned o;
+        clang_getExpansionLocation(l, &f, NULL, NULL, &o);
+        if (f == file && o == off)
+            return l;
+    }
+    return clang_getLocationForOffset(ti->tu, file, off);
 }
 
 const char *lex_text(lower *L, CXCursor c, int shorten)

@@ -107,6 +107,8 @@ typedef struct tu_info {
         CXFile file;
         const char *buf;
         size_t size;
+        CXSourceLocation base;  /* offset 0 of the file */
+        int has_base;
     } *texts;
     size_t ntexts, texts_cap;
     struct noreturn_memo {
