@@ -77,7 +77,7 @@ typedef struct words {
     char name[128];        /* fd (for the finding's variable) */
 } words;
 
-static void make_words(const fn_ctx *F, const site *s, words *w)
+static void make_words(const fn_ctx *F, const site *s, int holder, words *w)
 {
     const rt_entry *e = s->entry;
     const rt_family *fam = e->acquire.family >= 0 && e->acquire.family < rules_family_count(F->rt)
@@ -96,7 +96,10 @@ static void make_words(const fn_ctx *F, const site *s, words *w)
             stem--; /* "clos" */
         snprintf(w->gerund + stem, sizeof w->gerund - stem, "ing");
     }
-    int t = site_target(F, s);
+    /* the variable that holds the value when it goes wrong (fd, not glibc's
+     * __result inside TEMP_FAILURE_RETRY), else the one acquired into */
+    int t = holder >= 0 && F->fn->places[holder].kind != IR_PLACE_TEMP ? holder
+                                                                     : site_target(F, s);
     if (t >= 0 && F->fn->places[t].kind != IR_PLACE_TEMP) {
         snprintf(w->name, sizeof w->name, "%s", F->fn->places[t].name);
         snprintf(w->var, sizeof w->var, "'%s'", w->name);
@@ -187,12 +190,14 @@ static const char *result_of(const fn_ctx *F, int p)
 
 /* "when connect() fails" from the last deciding branch that is not the
  * tracked value's own validity check, or NULL. */
-static char *reason(const fn_ctx *F, const site *s, const tnode **v, size_t n)
+static char *reason(const fn_ctx *F, const site *s, int holder, const tnode **v, size_t n)
 {
     int target = site_target(F, s);
     for (size_t i = n; i > 0; i--) {
         const tnode *t = v[i - 1];
-        if (t->kind != TN_BRANCH || (t->place >= 0 && (t->place == target || t->place == s->in->call->dst)))
+        if (t->kind != TN_BRANCH ||
+            (t->place >= 0 && (t->place == target || t->place == holder ||
+                               t->place == s->in->call->dst)))
             continue;
         const ir_term *term = &F->fn->blocks[t->block]->term;
         const char *msg = term->edge_msg[t->edge];
@@ -327,10 +332,10 @@ void emit_finding(fn_ctx *F, const site *s, const state *st, const event *ev,
                   finding_list *out)
 {
     words w;
-    make_words(F, s, &w);
+    make_words(F, s, ev->place, &w);
     size_t n;
     const tnode **v = trace_nodes(F, s, st, ev, &n);
-    char *why = ev->kind == EX_RETURN || ev->kind == EX_FALLOFF ? reason(F, s, v, n) : NULL;
+    char *why = ev->kind == EX_RETURN || ev->kind == EX_FALLOFF ? reason(F, s, ev->place, v, n) : NULL;
     finding f;
     memset(&f, 0, sizeof f);
     switch (ev->kind) {

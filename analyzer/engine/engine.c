@@ -217,23 +217,19 @@ static void describe_origin(const fn_ctx *F, const site *st, eng_summary *out)
     out->family = a->family;
 }
 
-static eng_effect summarize_param(fn_ctx *F, int place)
+/* The effect on one value held by places[0..n-1] at entry. */
+static eng_effect summarize_places(fn_ctx *F, const int *places, unsigned n)
 {
     sum_run r;
     memset(&r, 0, sizeof r);
     F->sum = &r;
     F->visits = 0;
-    return walk_param(F, place) ? EFF_UNKNOWN : param_effect(&r);
+    return walk_params(F, places, n) ? EFF_UNKNOWN : param_effect(&r);
 }
 
-/* The place "*p" the front made for reads through pointer parameter p. */
-static int deref_place(const ir_func *fn, int p)
+static eng_effect summarize_param(fn_ctx *F, int place)
 {
-    for (unsigned i = 0; i < fn->nplaces; i++)
-        if (fn->places[i].kind == IR_PLACE_SUB && fn->places[i].base == p &&
-            fn->places[i].name[0] == '*')
-            return (int)i;
-    return -1;
+    return summarize_places(F, &place, 1);
 }
 
 void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
@@ -254,8 +250,15 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
             continue;
         }
         out->param[p] = summarize_param(&F, (int)p);
-        int d = fn->places[p].is_pointer ? deref_place(fn, (int)p) : -1;
-        out->deref[p] = d >= 0 ? summarize_param(&F, d) : EFF_UNKNOWN;
+        if (!fn->places[p].is_pointer)
+            continue;
+        /* what it points to: *p and the p->field places read through it */
+        int deref[RT_MAX_ARGS];
+        unsigned nd = 0;
+        for (unsigned i = 0; i < fn->nplaces && nd < RT_MAX_ARGS; i++)
+            if (fn->places[i].kind == IR_PLACE_SUB && fn->places[i].base == (int)p)
+                deref[nd++] = (int)i;
+        out->deref[p] = nd ? summarize_places(&F, deref, nd) : EFF_UNKNOWN;
     }
     for (unsigned i = 0; i < F.nsites && !out->acquires; i++) {
         sum_run r;

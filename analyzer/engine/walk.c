@@ -239,7 +239,9 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
     if (!lost)
         return st;
     if (st->status == ST_OPEN && !std_stream)
-        report_jump(R, st, why, loc, block, last, NULL, jump);
+        /* a temporary is a call's result that nothing kept */
+        report_jump(R, st, place(R, last)->kind == IR_PLACE_TEMP ? EX_DISCARD : why, loc,
+                    block, last, NULL, jump);
     else if (st->status == ST_RELEASED)
         note_released_exit(R, loc);
     return NULL;
@@ -570,9 +572,16 @@ static int same_value(const state *st, const ir_cond *c)
     return h1 != h2 ? 0 : -1;
 }
 
-/* fd == STDIN_FILENO, fd != 2, fd > STDERR_FILENO, fd <= 2, fd >= 3 ... */
-static int std_number_test(const ir_cond *c)
+/* fd == STDIN_FILENO, fd != 2, fd > STDERR_FILENO, fd <= 2, fd >= 3 ...:
+ * by value, or by the names the code used (`fd > STDIN_FILENO` is
+ * deliberate where `fd > 0` is the classic bug) */
+static int std_number_test(const ir_term *t)
 {
+    const ir_cond *c = &t->cond;
+    if (t->text && c->value >= 0 && c->value <= 3 &&
+        (strstr(t->text, "STDIN_FILENO") || strstr(t->text, "STDOUT_FILENO") ||
+         strstr(t->text, "STDERR_FILENO") || strstr(t->text, "fileno(")))
+        return 1;
     switch (c->op) {
     case IR_EQ:
     case IR_NE: return c->value >= 0 && c->value <= 2;
@@ -606,7 +615,7 @@ static void do_branch(run *R, state *st, const ir_block *b)
                 keep_val(R, s, p, after);
                 if (holder)
                     s->checked = 1;
-                if (holder && std_number_test(&t->cond))
+                if (holder && std_number_test(t))
                     s->std_tested = 1;
             }
             if (holder && s->status == ST_FAILED && s->checked)
@@ -672,7 +681,8 @@ static void run_block(run *R, const ir_block *b, unsigned i, state *st)
         do_term(R, st, b);
 }
 
-static int walk(fn_ctx *F, const site *S, int param, finding_list *out)
+static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams,
+                finding_list *out)
 {
     run R;
     memset(&R, 0, sizeof R);
@@ -684,11 +694,11 @@ static int walk(fn_ctx *F, const site *S, int param, finding_list *out)
         return 1;
     R.seen = arena_alloc(R.a, sizeof(seen_set) * F->fn->nblocks);
     state *init = st_new(R.a);
-    if (param >= 0) {
+    for (unsigned i = 0; i < nparams; i++) {
         init->status = ST_OPEN;
-        st_add_holder(R.a, init, param);
-        st_set_val(R.a, init, param,
-                   iv_range(F->fn->places[param].is_pointer ? 1 : 0, INT64_MAX));
+        st_add_holder(R.a, init, params[i]);
+        st_set_val(R.a, init, params[i],
+                   iv_range(F->fn->places[params[i]].is_pointer ? 1 : 0, INT64_MAX));
     }
     size_t first = out ? out->n : 0;
     enqueue(&R, F->fn->entry, init);
@@ -709,6 +719,9 @@ static int walk(fn_ctx *F, const site *S, int param, finding_list *out)
     return over;
 }
 
-int walk_site(fn_ctx *F, const site *S, finding_list *out) { return walk(F, S, -1, out); }
+int walk_site(fn_ctx *F, const site *S, finding_list *out) { return walk(F, S, NULL, 0, out); }
 
-int walk_param(fn_ctx *F, int p) { return walk(F, NULL, p, NULL); }
+int walk_params(fn_ctx *F, const int *places, unsigned n)
+{
+    return walk(F, NULL, places, n, NULL);
+}

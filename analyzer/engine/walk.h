@@ -81,9 +81,9 @@ const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
  * nonzero when the function's budget ran out. */
 int walk_site(fn_ctx *F, const site *s, finding_list *out);
 
-/* Summary mode: walks with parameter p open at entry. Returns nonzero when
- * the budget ran out. */
-int walk_param(fn_ctx *F, int p);
+/* Summary mode: walks with one value, held by places[0..n-1], open at
+ * entry.  Returns nonzero when the budget ran out. */
+int walk_params(fn_ctx *F, const int *places, unsigned n);
 
 /* Builds the finding for event ev on a path in state st (tracking site s)
  * and appends it to out. */

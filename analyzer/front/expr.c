@@ -7,10 +7,26 @@
 
 #include "front/lower.h"
 
+/* __builtin_expect(x, v) (the likely/unlikely macros) is x. */
+static int is_expect(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_CallExpr || clang_Cursor_getNumArguments(c) < 1)
+        return 0;
+    CXString s = clang_getCursorSpelling(c);
+    const char *n = clang_getCString(s);
+    int yes = n && !strncmp(n, "__builtin_expect", 16);
+    clang_disposeString(s);
+    return yes;
+}
+
 CXCursor lw_strip(CXCursor c)
 {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(c);
+        if (is_expect(c)) {
+            c = clang_Cursor_getArgument(c, 0);
+            continue;
+        }
         if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr && k != CXCursor_CStyleCastExpr)
             return c;
         CXCursor kids[3];
@@ -123,6 +139,8 @@ int lw_const(lower *L, CXCursor c, int64_t *v)
     case CXCursor_UnaryOperator: {
         if (lw_children(c, kids, 1) != 1 || !lw_const(L, kids[0], v))
             return 0;
+        if (eval_int(c, v)) /* exact, even when the operator is in a macro */
+            return 1;
         int post;
         const char *op = lex_unop(L, c, kids[0], &post);
         if (!op)
@@ -278,6 +296,38 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
 /* For `*p` read where p is a pointer parameter: the place standing for what
  * p points to ("*p"), so that a summary can say "releases *p" (closep).
  * Stores through *p are not places: they hand the value to the caller. */
+static int deref_place(lower *L, int p, const char *name)
+{
+    for (unsigned i = 0; i < L->f->nplaces; i++)
+        if (L->f->places[i].kind == IR_PLACE_SUB && L->f->places[i].base == p &&
+            strcmp(L->f->places[i].name, name) == 0)
+            return (int)i;
+    return ir_place_add(L->f, name, IR_PLACE_SUB, p);
+}
+
+/* For `p->field` read where p is a pointer parameter: the place "p->field",
+ * so that info_release(struct info *i) { fclose(i->fp); } releases what
+ * its argument points to.  Stores through p->field are not places. */
+static int member_param(lower *L, CXCursor c)
+{
+    CXCursor k[1];
+    if (lw_children(c, k, 1) != 1)
+        return -1;
+    CXCursor base = lw_strip(k[0]);
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+        clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
+        return -1;
+    CXCursor d = clang_getCursorReferenced(base);
+    int p = clang_getCursorKind(d) == CXCursor_ParmDecl ? lw_var_place(L, d) : -1;
+    if (p < 0)
+        return -1;
+    CXString s = clang_getCursorSpelling(c);
+    char name[200];
+    snprintf(name, sizeof name, "%s->%s", L->f->places[p].name, clang_getCString(s));
+    clang_disposeString(s);
+    return deref_place(L, p, name);
+}
+
 static int deref_param(lower *L, CXCursor c)
 {
     CXCursor k[1];
@@ -294,11 +344,7 @@ static int deref_param(lower *L, CXCursor c)
         return -1;
     char name[160];
     snprintf(name, sizeof name, "*%s", L->f->places[p].name);
-    for (unsigned i = 0; i < L->f->nplaces; i++)
-        if (L->f->places[i].kind == IR_PLACE_SUB && L->f->places[i].base == p &&
-            strcmp(L->f->places[i].name, name) == 0)
-            return (int)i;
-    return ir_place_add(L->f, name, IR_PLACE_SUB, p);
+    return deref_place(L, p, name);
 }
 
 static void emit_escape(lower *L, int p, ir_loc loc)
@@ -589,6 +635,9 @@ operand lw_expr(lower *L, CXCursor c, int want)
             result = op_place(place_of(L, c, &elsewhere));
         break;
     case CXCursor_MemberRefExpr:
+        if ((result.place = member_param(L, c)) < 0)
+            result = op_place(place_of(L, c, &elsewhere));
+        break;
     case CXCursor_ArraySubscriptExpr:
         result = op_place(place_of(L, c, &elsewhere));
         break;

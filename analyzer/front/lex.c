@@ -23,10 +23,13 @@ static const char *intern_op(const char *s, const char *const *set)
     return NULL;
 }
 
+/* The byte offset of sl in its file: for a token of a macro argument, where
+ * the argument is written (`unlikely(fd < 0)`: the `<` between `fd` and `0`),
+ * for a token of a macro body, where the macro is expanded. */
 unsigned lw_offset(CXSourceLocation sl)
 {
     unsigned off = 0;
-    clang_getExpansionLocation(sl, NULL, NULL, NULL, &off);
+    clang_getFileLocation(sl, NULL, NULL, NULL, &off);
     return off;
 }
 
@@ -120,6 +123,19 @@ static const macro_ops *macro_body_ops(lower *L, CXCursor def)
         start++;
     }
     mo->ops = calloc(k.n ? k.n : 1, sizeof(macro_op));
+    int nunary = 0;
+    for (unsigned i = start; i < k.n; i++) {
+        char b[8];
+        if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation ||
+            (i > start && ends_operand(&k, i - 1)))
+            continue;
+        tok_str(&k, i, b, sizeof b);
+        const char *u = !strcmp(b, "!") ? "!" : !strcmp(b, "~") ? "~" : !strcmp(b, "-") ? "-" : NULL;
+        if (u) { /* one kind of prefix operator, maybe repeated: `!!(x)` */
+            mo->unary = !nunary || mo->unary == u ? u : NULL;
+            nunary++;
+        }
+    }
     for (unsigned i = start + 1; mo->ops && i < k.n; i++) {
         if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation || !ends_operand(&k, i - 1))
             continue;
@@ -168,7 +184,38 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
             nmatched++;
         }
     }
-    return nmatched == 1 ? matched : NULL;
+    if (nmatched == 1)
+        return matched;
+    /* two operators as operands: the body's one logical operator, if it has
+     * exactly one kind of them (`x == -1 && errno == EINTR`) */
+    CXCursor kids[2];
+    if (lw_children(c, kids, 2) == 2 &&
+        clang_getCursorKind(lw_strip(kids[0])) == CXCursor_BinaryOperator &&
+        clang_getCursorKind(lw_strip(kids[1])) == CXCursor_BinaryOperator) {
+        const char *logical = NULL;
+        for (size_t i = 0; i < mo->n; i++)
+            if (!strcmp(mo->ops[i].op, "&&") || !strcmp(mo->ops[i].op, "||")) {
+                if (logical && logical != mo->ops[i].op)
+                    return NULL;
+                logical = mo->ops[i].op;
+            }
+        if (logical)
+            return logical;
+    }
+    /* comparisons and && || yield int: a result of another type (`__result =
+     * (long)(expr)` in glibc's TEMP_FAILURE_RETRY) rules them out */
+    if (clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Int)
+        return NULL;
+    static const char *const int_valued[] = {"<", "<=", ">", ">=", "==", "!=", "&&", "||", NULL};
+    matched = NULL;
+    for (size_t i = 0; i < mo->n; i++) {
+        if (intern_op(mo->ops[i].op, int_valued))
+            continue;
+        if (matched && matched != mo->ops[i].op)
+            return NULL;
+        matched = mo->ops[i].op;
+    }
+    return matched;
 }
 
 static CXSourceLocation file_loc(tu_info *ti, CXFile file, unsigned off);
@@ -177,10 +224,10 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
 {
     CXFile file = NULL, rfile = NULL;
     unsigned lend, rstart;
-    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &file, NULL, NULL,
-                               &lend);
-    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rfile, NULL,
-                               NULL, &rstart);
+    clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &file, NULL, NULL,
+                          &lend);
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rfile, NULL, NULL,
+                          &rstart);
     /* between two operands there is only the operator (and comments): a
      * wide gap holding more means the operands come from a macro */
     if (file && file == rfile && lend < rstart && rstart - lend <= 4096) {
@@ -209,6 +256,8 @@ const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
     return macro_binop(L, c, rhs);
 }
 
+static const macro_ops *macro_body_ops(lower *L, CXCursor def);
+
 /* & and * told apart by their types, for operators spelled in a macro body:
  * &x has type pointer-to-typeof(x); *p has the type p points to. */
 static const char *unop_by_type(CXCursor c, CXCursor operand)
@@ -234,8 +283,17 @@ const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
     unsigned oend = lw_offset(clang_getRangeEnd(clang_getCursorExtent(operand)));
     unsigned cend = lw_offset(clang_getRangeEnd(r));
     *postfix = 0;
-    if (cstart == ostart && cend == oend)
-        return unop_by_type(c, operand); /* inside a macro */
+    if (cstart == ostart && cend == oend) { /* inside a macro */
+        const char *op = unop_by_type(c, operand);
+        if (op)
+            return op;
+        /* __extension__ ({ ... }): glibc's statement-expression macros */
+        if (clang_getCursorKind(lw_strip(operand)) == CXCursor_StmtExpr)
+            return "__extension__";
+        CXCursor def = lex_macro_at(L, clang_getRangeStart(r));
+        const macro_ops *mo = clang_Cursor_isNull(def) ? NULL : macro_body_ops(L, def);
+        return mo ? mo->unary : NULL;
+    }
     toks k = tokenize(L, r);
     const char *op = NULL;
     if (k.n > 0) {
@@ -344,10 +402,16 @@ static CXSourceLocation file_loc(tu_info *ti, CXFile file, unsigned off)
 const char *lex_text(lower *L, CXCursor c, int shorten)
 {
     CXSourceRange r = clang_getCursorExtent(c);
-    CXFile file;
+    CXFile file, efile;
     unsigned start, end;
-    clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &start);
-    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
+    /* as written in a macro argument (`unlikely(fd < 0)`: "fd < 0"), else
+     * the macro use as written ("INVALID(fd)") */
+    clang_getFileLocation(clang_getRangeStart(r), &file, NULL, NULL, &start);
+    clang_getFileLocation(clang_getRangeEnd(r), &efile, NULL, NULL, &end);
+    if (file != efile || end <= start) {
+        clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &start);
+        clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &end);
+    }
     size_t size = 0;
     const char *buf = file ? file_contents(L->info, file, &size) : NULL;
     if (!buf || end <= start || end > size)
@@ -540,6 +604,7 @@ static const char *cleanup_pattern(toks *k, char *buf, size_t n)
 typedef struct cleanup_scan {
     lower *L;
     const char *fn;
+    int attrs;   /* attributes seen */
 } cleanup_scan;
 
 static enum CXChildVisitResult cleanup_visit(CXCursor c, CXCursor parent, CXClientData d)
@@ -548,6 +613,7 @@ static enum CXChildVisitResult cleanup_visit(CXCursor c, CXCursor parent, CXClie
     cleanup_scan *cs = d;
     if (!clang_isAttribute(clang_getCursorKind(c)))
         return CXChildVisit_Continue;
+    cs->attrs++;
     char name[128];
     CXSourceRange r = clang_getCursorExtent(c);
     /* the attribute as written, then up to three levels of macro bodies */
@@ -567,10 +633,36 @@ static enum CXChildVisitResult cleanup_visit(CXCursor c, CXCursor parent, CXClie
     return cs->fn ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* The cleanup function named in the body of a macro used in decl's own
+ * tokens (bubblewrap's `cleanup_fd int fd`, with the macro in a header):
+ * there the attribute's extent points into the header and tokenizes to
+ * nothing. */
+static const char *cleanup_from_decl_macros(lower *L, CXCursor decl)
+{
+    toks k = tokenize(L, clang_getCursorExtent(decl));
+    const char *fn = NULL;
+    char name[128];
+    for (unsigned i = 0; i < k.n && !fn; i++) {
+        if (clang_getTokenKind(k.t[i]) != CXToken_Identifier)
+            continue;
+        CXCursor def = lex_macro_at(L, clang_getTokenLocation(L->tu, k.t[i]));
+        if (clang_Cursor_isNull(def))
+            continue;
+        toks body = tokenize(L, clang_getCursorExtent(def));
+        if (cleanup_pattern(&body, name, sizeof name))
+            fn = arena_strdup(L->f->arena, name);
+        toks_free(&body);
+    }
+    toks_free(&k);
+    return fn;
+}
+
 const char *lex_cleanup_fn(lower *L, CXCursor decl)
 {
-    cleanup_scan cs = {L, NULL};
+    cleanup_scan cs = {L, NULL, 0};
     clang_visitChildren(decl, cleanup_visit, &cs);
+    if (!cs.fn && cs.attrs)
+        cs.fn = cleanup_from_decl_macros(L, decl);
     return cs.fn;
 }
 

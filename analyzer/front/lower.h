@@ -91,6 +91,8 @@ typedef struct macro_ops {
     CXCursor def;
     macro_op *ops;
     size_t n;
+    const char *unary;     /* the prefix !, ~ or - of the body when all its
+                              prefix operators are that one, else NULL */
 } macro_ops;
 
 /* What lowering learns once per translation unit and shares between its
