@@ -10,6 +10,8 @@
 
 #include "front/lower.h"
 
+static CXCursor macro_named(lower *L, const char *name);
+
 static const char *const binops[] = {
     "<<=", ">>=", "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=",
     "*=", "/=", "%=", "&=", "|=", "^=", "<", ">", "=", "+", "-", "*", "/",
@@ -123,6 +125,10 @@ static const macro_ops *macro_body_ops(lower *L, CXCursor def)
         start++;
     }
     mo->ops = calloc(k.n ? k.n : 1, sizeof(macro_op));
+    mo->calls = calloc(k.n ? k.n : 1, sizeof(*mo->calls));
+    for (unsigned i = start; mo->calls && i < k.n; i++)
+        if (clang_getTokenKind(k.t[i]) == CXToken_Identifier)
+            tok_str(&k, i, mo->calls[mo->ncalls++], sizeof mo->calls[0]);
     int nunary = 0;
     for (unsigned i = start; i < k.n; i++) {
         char b[8];
@@ -136,12 +142,13 @@ static const macro_ops *macro_body_ops(lower *L, CXCursor def)
             nunary++;
         }
     }
+    mo->nunary = nunary;
     for (unsigned i = start + 1; mo->ops && i < k.n; i++) {
         if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation || !ends_operand(&k, i - 1))
             continue;
         char b[8];
         const char *op = intern_op(tok_str(&k, i, b, sizeof b), binops);
-        if (!op)
+        if (!op || op[0] == ',') /* in a macro body, nearly always an argument separator */
             continue;
         macro_op *o = &mo->ops[mo->n++];
         o->op = op;
@@ -153,22 +160,39 @@ static const macro_ops *macro_body_ops(lower *L, CXCursor def)
     return mo;
 }
 
-/* The binary operator inside the body of the macro invoked at c's start.
- * Candidates are the binary-operator tokens of the body; when there are
- * several, the one followed by the right operand's literal value or by the
- * name it starts with wins (`#define CLOSE(x) if ((x) >= 0) close(x); (x) =
- * -1`, `#define TMP(e) ((e = mkstemp(b)) != -1)`). */
-static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
+/* The macro bodies an expression at c may come from: the body of the macro
+ * used at c's start, then (breadth first, a few levels) those of the macros
+ * it uses in turn (curl's easy_init -> chk_easy_init -> exe_easy_init). */
+#define MAX_BODIES 8
+
+static size_t macro_bodies(lower *L, CXCursor c, const macro_ops **out)
 {
     CXCursor def = lex_macro_at(L, clang_getRangeStart(clang_getCursorExtent(c)));
-    const macro_ops *mo = clang_Cursor_isNull(def) ? NULL : macro_body_ops(L, def);
-    if (!mo || mo->n == 0)
-        return NULL;
-    if (mo->n == 1)
-        return mo->ops[0].op;
+    size_t n = 0;
+    if (clang_Cursor_isNull(def) || !(out[n] = macro_body_ops(L, def)))
+        return 0;
+    n++;
+    for (size_t i = 0; i < n && n < MAX_BODIES; i++)
+        for (size_t k = 0; k < out[i]->ncalls && n < MAX_BODIES; k++) {
+            CXCursor d = macro_named(L, out[i]->calls[k]);
+            const macro_ops *mo = clang_Cursor_isNull(d) ? NULL : macro_body_ops(L, d);
+            int seen = !mo;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = out[j] == mo;
+            if (!seen)
+                out[n++] = mo;
+        }
+    return n;
+}
+
+/* The one candidate followed by the right operand's literal value or by the
+ * name it starts with, in any of the bodies; NULL when not exactly one. */
+static const char *match_operand(lower *L, const macro_ops *const *bodies, size_t nb,
+                                 CXCursor rhs)
+{
     int64_t rv;
     int rhs_const = lw_const(L, rhs, &rv);
-    char rhs_name[128] = "";
+    char rhs_name[64] = "";
     CXCursor r = lw_strip(rhs);
     if (clang_getCursorKind(r) == CXCursor_CallExpr || clang_getCursorKind(r) == CXCursor_DeclRefExpr) {
         CXString sp = clang_getCursorSpelling(r);
@@ -177,14 +201,35 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
     }
     const char *matched = NULL;
     int nmatched = 0;
-    for (size_t i = 0; i < mo->n; i++) {
-        const macro_op *o = &mo->ops[i];
-        if ((rhs_const && o->has_lit && o->lit == rv) || (*rhs_name && !strcmp(o->ident, rhs_name))) {
-            matched = o->op;
-            nmatched++;
+    for (size_t b = 0; b < nb; b++)
+        for (size_t i = 0; i < bodies[b]->n; i++) {
+            const macro_op *o = &bodies[b]->ops[i];
+            if ((rhs_const && o->has_lit && o->lit == rv) ||
+                (*rhs_name && !strcmp(o->ident, rhs_name))) {
+                matched = o->op;
+                nmatched++;
+            }
         }
-    }
-    if (nmatched == 1)
+    return nmatched == 1 ? matched : NULL;
+}
+
+/* The binary operator inside the macro used at c's start.  Candidates are
+ * the binary-operator tokens of its body (and of the macros it uses); the
+ * one followed by the right operand's literal value or by the name it starts
+ * with wins (`#define CLOSE(x) if ((x) >= 0) close(x); (x) = -1`, `#define
+ * TMP(e) ((e = mkstemp(b)) != -1)`).  Else the operands' kinds and the
+ * result's type may settle it among the outer body's own candidates. */
+static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
+{
+    const macro_ops *bodies[MAX_BODIES];
+    size_t nb = macro_bodies(L, c, bodies);
+    if (nb == 0)
+        return NULL;
+    const macro_ops *mo = bodies[0];
+    if (nb == 1 && mo->n == 1)
+        return mo->ops[0].op;
+    const char *matched = match_operand(L, bodies, nb, rhs);
+    if (matched || mo->n == 0)
         return matched;
     /* two operators as operands: the body's one logical operator, if it has
      * exactly one kind of them (`x == -1 && errno == EINTR`) */
@@ -290,9 +335,18 @@ const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
         /* __extension__ ({ ... }): glibc's statement-expression macros */
         if (clang_getCursorKind(lw_strip(operand)) == CXCursor_StmtExpr)
             return "__extension__";
-        CXCursor def = lex_macro_at(L, clang_getRangeStart(r));
-        const macro_ops *mo = clang_Cursor_isNull(def) ? NULL : macro_body_ops(L, def);
-        return mo ? mo->unary : NULL;
+        /* the one kind of prefix operator of the macro bodies involved */
+        const macro_ops *bodies[MAX_BODIES];
+        size_t nb = macro_bodies(L, c, bodies);
+        const char *u = NULL;
+        for (size_t i = 0; i < nb; i++) {
+            if (!bodies[i]->nunary)
+                continue;
+            if (!bodies[i]->unary || (u && u != bodies[i]->unary))
+                return NULL;
+            u = bodies[i]->unary;
+        }
+        return u;
     }
     toks k = tokenize(L, r);
     const char *op = NULL;
@@ -528,10 +582,35 @@ int lex_decl_noreturn(lower *L, CXCursor decl)
 
 /* ---- macro expansions: one pass over the unit, then binary search ---- */
 
+static void add_def(tu_info *ti, CXCursor c)
+{
+    if (ti->ndefs == ti->defs_cap) {
+        size_t cap = ti->defs_cap ? ti->defs_cap * 2 : 1024;
+        struct macro_def *d = realloc(ti->defs, cap * sizeof(*d));
+        if (!d)
+            return;
+        ti->defs = d;
+        ti->defs_cap = cap;
+    }
+    CXString s = clang_getCursorSpelling(c);
+    snprintf(ti->defs[ti->ndefs].name, sizeof ti->defs[0].name, "%s", clang_getCString(s));
+    clang_disposeString(s);
+    ti->defs[ti->ndefs++].def = c;
+}
+
+static int def_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct macro_def *)a)->name, ((const struct macro_def *)b)->name);
+}
+
 static enum CXChildVisitResult macro_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
     tu_info *ti = d;
+    if (clang_getCursorKind(c) == CXCursor_MacroDefinition) {
+        add_def(ti, c);
+        return CXChildVisit_Continue;
+    }
     if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
         return CXChildVisit_Continue;
     if (ti->nmacros == ti->macros_cap) {
@@ -565,6 +644,8 @@ CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
         ti->macros_built = 1;
         clang_visitChildren(clang_getTranslationUnitCursor(ti->tu), macro_visit, ti);
         qsort(ti->macros, ti->nmacros, sizeof(macro_use), macro_cmp);
+        /* a later #define of the same name sorts after: bsearch finds one of them */
+        qsort(ti->defs, ti->ndefs, sizeof(struct macro_def), def_cmp);
     }
     macro_use key;
     clang_getExpansionLocation(loc, &key.file, NULL, NULL, &key.off);
@@ -572,10 +653,23 @@ CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
     return hit ? hit->def : clang_getNullCursor();
 }
 
+/* The definition of the macro called name, or a null cursor. */
+static CXCursor macro_named(lower *L, const char *name)
+{
+    tu_info *ti = L->info;
+    struct macro_def key;
+    snprintf(key.name, sizeof key.name, "%s", name);
+    struct macro_def *hit = bsearch(&key, ti->defs, ti->ndefs, sizeof key, def_cmp);
+    return hit ? hit->def : clang_getNullCursor();
+}
+
 void lex_tu_info_clear(tu_info *ti)
 {
-    for (size_t i = 0; i < ti->nbodies; i++)
+    free(ti->defs);
+    for (size_t i = 0; i < ti->nbodies; i++) {
         free(ti->bodies[i].ops);
+        free(ti->bodies[i].calls);
+    }
     free(ti->bodies);
     free(ti->texts);
     free(ti->macros);

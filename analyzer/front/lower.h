@@ -93,6 +93,9 @@ typedef struct macro_ops {
     size_t n;
     const char *unary;     /* the prefix !, ~ or - of the body when all its
                               prefix operators are that one, else NULL */
+    int nunary;            /* how many prefix !, ~, - the body has */
+    char (*calls)[64];     /* identifiers of the body (some name macros) */
+    size_t ncalls;
 } macro_ops;
 
 /* What lowering learns once per translation unit and shares between its
@@ -103,6 +106,11 @@ typedef struct tu_info {
     macro_use *macros;
     size_t nmacros, macros_cap;
     int macros_built;
+    struct macro_def {     /* definitions by name, sorted (nested macros) */
+        char name[64];
+        CXCursor def;
+    } *defs;
+    size_t ndefs, defs_cap;
     struct macro_ops *bodies; /* binary operators of macro bodies, per definition */
     size_t nbodies, bodies_cap;
     struct file_text {    /* clang_getFileContents is a linear search */
