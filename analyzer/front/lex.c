@@ -102,18 +102,20 @@ static const macro_ops *macro_body_ops(lower *L, CXCursor def)
     tu_info *ti = L->info;
     unsigned h = clang_hashCursor(def);
     for (size_t i = 0; i < ti->nbodies; i++)
-        if (ti->bodies[i].hash == h && clang_equalCursors(ti->bodies[i].def, def))
-            return &ti->bodies[i];
+        if (ti->bodies[i]->hash == h && clang_equalCursors(ti->bodies[i]->def, def))
+            return ti->bodies[i];
     if (ti->nbodies == ti->bodies_cap) {
         size_t cap = ti->bodies_cap ? ti->bodies_cap * 2 : 64;
-        macro_ops *m = realloc(ti->bodies, cap * sizeof(*m));
+        macro_ops **m = realloc(ti->bodies, cap * sizeof(*m));
         if (!m)
             return NULL;
         ti->bodies = m;
         ti->bodies_cap = cap;
     }
-    macro_ops *mo = &ti->bodies[ti->nbodies++];
-    memset(mo, 0, sizeof(*mo));
+    macro_ops *mo = calloc(1, sizeof(*mo));
+    if (!mo)
+        return NULL;
+    ti->bodies[ti->nbodies++] = mo;
     mo->hash = h;
     mo->def = def;
     toks k = tokenize(L, clang_getCursorExtent(def));
@@ -229,27 +231,34 @@ static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
     if (nb == 1 && mo->n == 1)
         return mo->ops[0].op;
     const char *matched = match_operand(L, bodies, nb, rhs);
-    if (matched || mo->n == 0)
+    if (matched)
         return matched;
-    /* two operators as operands: the body's one logical operator, if it has
-     * exactly one kind of them (`x == -1 && errno == EINTR`) */
+    /* two operators as operands: the one kind of logical operator of the
+     * bodies, if they have only one (`x == -1 && errno == EINTR`) */
     CXCursor kids[2];
     if (lw_children(c, kids, 2) == 2 &&
         clang_getCursorKind(lw_strip(kids[0])) == CXCursor_BinaryOperator &&
         clang_getCursorKind(lw_strip(kids[1])) == CXCursor_BinaryOperator) {
         const char *logical = NULL;
-        for (size_t i = 0; i < mo->n; i++)
-            if (!strcmp(mo->ops[i].op, "&&") || !strcmp(mo->ops[i].op, "||")) {
-                if (logical && logical != mo->ops[i].op)
+        for (size_t b = 0; b < nb; b++)
+            for (size_t i = 0; i < bodies[b]->n; i++) {
+                const char *op = bodies[b]->ops[i].op;
+                if (strcmp(op, "&&") && strcmp(op, "||"))
+                    continue;
+                if (logical && logical != op)
                     return NULL;
-                logical = mo->ops[i].op;
+                logical = op;
             }
         if (logical)
             return logical;
     }
     /* comparisons and && || yield int: a result of another type (`__result =
-     * (long)(expr)` in glibc's TEMP_FAILURE_RETRY) rules them out */
-    if (clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Int)
+     * (long)(expr)` in glibc's TEMP_FAILURE_RETRY) rules them out, when the
+     * candidates all come from the outer body */
+    for (size_t b = 1; b < nb; b++)
+        if (bodies[b]->n)
+            return NULL;
+    if (mo->n == 0 || clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Int)
         return NULL;
     static const char *const int_valued[] = {"<", "<=", ">", ">=", "==", "!=", "&&", "||", NULL};
     matched = NULL;
@@ -667,8 +676,9 @@ void lex_tu_info_clear(tu_info *ti)
 {
     free(ti->defs);
     for (size_t i = 0; i < ti->nbodies; i++) {
-        free(ti->bodies[i].ops);
-        free(ti->bodies[i].calls);
+        free(ti->bodies[i]->ops);
+        free(ti->bodies[i]->calls);
+        free(ti->bodies[i]);
     }
     free(ti->bodies);
     free(ti->texts);

@@ -111,7 +111,8 @@ typedef struct tu_info {
         CXCursor def;
     } *defs;
     size_t ndefs, defs_cap;
-    struct macro_ops *bodies; /* binary operators of macro bodies, per definition */
+    struct macro_ops **bodies; /* operators of macro bodies, per definition;
+                                  each allocated alone: pointers stay valid */
     size_t nbodies, bodies_cap;
     struct file_text {    /* clang_getFileContents is a linear search */
         CXFile file;
