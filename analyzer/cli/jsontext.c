@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/util.h"
+#include "json/jsonpos.h"
 
 /* ---- reading ---- */
 
@@ -39,80 +40,18 @@ static char *cli_jtext_read(const char *path, size_t *len, char **err)
     return buf;
 }
 
-/* ---- positions ---- */
-
-static size_t cli_skip_ws(const char *s, size_t i)
-{
-    while (s[i] && (unsigned char)s[i] <= 32)
-        i++;
-    return i;
-}
-
-static size_t cli_skip_string(const char *s, size_t i)
-{
-    for (i++; s[i] && s[i] != '"'; i++)
-        if (s[i] == '\\' && s[i + 1])
-            i++;
-    return s[i] ? i + 1 : i;
-}
-
-static size_t cli_skip_value(const char *s, size_t i)
-{
-    if (s[i] == '"')
-        return cli_skip_string(s, i);
-    if (s[i] != '{' && s[i] != '[') {
-        while (s[i] && !strchr(",]} \t\r\n", s[i]))
-            i++;
-        return i;
-    }
-    int depth = 0;
-    while (s[i]) {
-        if (s[i] == '"') {
-            i = cli_skip_string(s, i);
-            continue;
-        }
-        if (s[i] == '{' || s[i] == '[')
-            depth++;
-        else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
-            return i + 1;
-        i++;
-    }
-    return i;
-}
-
-/* From the start of an object member's key to the start of its value. */
-static size_t cli_key_to_value(const char *s, size_t key)
-{
-    size_t i = cli_skip_ws(s, cli_skip_string(s, key));
-    return s[i] == ':' ? cli_skip_ws(s, i + 1) : i;
-}
-
-/* From the start of a value to the start of the next member. */
-static size_t cli_next_member(const char *s, size_t val)
-{
-    size_t i = cli_skip_ws(s, cli_skip_value(s, val));
-    return s[i] == ',' ? cli_skip_ws(s, i + 1) : i;
-}
+/* ---- positions (json/jsonpos.h) ---- */
 
 cli_jval cli_jtext_child(const cli_jtext *jt, cli_jval p, const cJSON *c,
                          int want_key)
 {
-    const char *s = jt->text;
-    int obj = cJSON_IsObject(p.j);
-    size_t i = cli_skip_ws(s, p.off + 1);
-    for (const cJSON *k = p.j->child; k && s[i]; k = k->next) {
-        size_t val = obj ? cli_key_to_value(s, i) : i;
-        if (k == c)
-            return (cli_jval){c, want_key && obj ? i : val};
-        i = cli_next_member(s, val);
-    }
-    return (cli_jval){c, i};
+    return (cli_jval){c, jpos_child(jt->text, p.off, p.j, c, want_key)};
 }
 
 cli_jval cli_jtext_root(const cli_jtext *jt)
 {
     size_t start = strncmp(jt->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return (cli_jval){jt->root, cli_skip_ws(jt->text, start)};
+    return (cli_jval){jt->root, jpos_skip_ws(jt->text, start)};
 }
 
 /* ---- messages ---- */
@@ -120,15 +59,8 @@ cli_jval cli_jtext_root(const cli_jtext *jt)
 char *cli_jtext_verror(const cli_jtext *jt, size_t off, const char *fmt,
                        va_list ap)
 {
-    int line = 1, col = 1;
-    for (size_t i = 0; i < off && i < jt->len; i++) {
-        if (jt->text[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-    }
+    int line, col;
+    jpos_line_col(jt->text, jt->len, off, &line, &col);
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
@@ -161,11 +93,11 @@ static size_t cli_trailing_comma(const char *s, size_t end)
 {
     for (size_t i = 0; i < end && s[i];) {
         if (s[i] == '"') {
-            i = cli_skip_string(s, i);
+            i = jpos_skip_string(s, i);
             continue;
         }
         if (s[i] == ',') {
-            size_t j = cli_skip_ws(s, i + 1);
+            size_t j = jpos_skip_ws(s, i + 1);
             if (s[j] == '}' || s[j] == ']')
                 return i;
         }
@@ -177,12 +109,12 @@ static size_t cli_trailing_comma(const char *s, size_t end)
 /* cJSON stopped at off; at the end of the text, point at the last token. */
 static char *cli_jtext_syntax(const cli_jtext *jt, size_t off)
 {
-    if (cli_skip_ws(jt->text, 0) >= jt->len)
+    if (jpos_skip_ws(jt->text, 0) >= jt->len)
         return cli_jtext_error(jt, 0, "JSON syntax error: the file is empty");
     size_t comma = cli_trailing_comma(jt->text, off);
     if (comma < off)
         return cli_jtext_error(jt, comma, "JSON syntax error: a comma before "
-                               "'%c'", jt->text[cli_skip_ws(jt->text,
+                               "'%c'", jt->text[jpos_skip_ws(jt->text,
                                                             comma + 1)]);
     if (off >= jt->len) {
         off = jt->len - 1;

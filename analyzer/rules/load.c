@@ -12,6 +12,8 @@
  */
 #include "rules/load.h"
 
+#include "json/jsonpos.h"
+
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -67,15 +69,8 @@ static char *format(const char *fmt, ...)
 /* Sets *L->err to "PATH:LINE:COL: message" for text offset off; returns -1. */
 static int fail_at(ld *L, size_t off, const char *fmt, ...)
 {
-    int line = 1, col = 1;
-    for (size_t i = 0; i < off && i < L->len; i++) {
-        if (L->text[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-    }
+    int line, col;
+    jpos_line_col(L->text, L->len, off, &line, &col);
     va_list ap;
     va_start(ap, fmt);
     char *msg = vformat(fmt, ap);
@@ -90,75 +85,11 @@ static int fail_at(ld *L, size_t off, const char *fmt, ...)
     return -1;
 }
 
-/* ---- positions: a scanner over text that cJSON has already accepted ---- */
+/* ---- positions (json/jsonpos.h) ---- */
 
-static size_t skip_ws(const char *s, size_t i)
-{
-    while (s[i] && (unsigned char)s[i] <= 32)
-        i++;
-    return i;
-}
-
-static size_t skip_string(const char *s, size_t i)
-{
-    for (i++; s[i] && s[i] != '"'; i++)
-        if (s[i] == '\\' && s[i + 1])
-            i++;
-    return s[i] ? i + 1 : i;
-}
-
-static size_t skip_value(const char *s, size_t i)
-{
-    if (s[i] == '"')
-        return skip_string(s, i);
-    if (s[i] != '{' && s[i] != '[') {
-        while (s[i] && !strchr(",]} \t\r\n", s[i]))
-            i++;
-        return i;
-    }
-    int depth = 0;
-    while (s[i]) {
-        if (s[i] == '"') {
-            i = skip_string(s, i);
-            continue;
-        }
-        if (s[i] == '{' || s[i] == '[')
-            depth++;
-        else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
-            return i + 1;
-        i++;
-    }
-    return i;
-}
-
-/* From the start of an object member's key to the start of its value. */
-static size_t key_to_value(const char *s, size_t key)
-{
-    size_t i = skip_ws(s, skip_string(s, key));
-    return s[i] == ':' ? skip_ws(s, i + 1) : i;
-}
-
-/* From the start of a value to the start of the next member (its key in an
- * object, its value in an array). */
-static size_t next_member(const char *s, size_t val)
-{
-    size_t i = skip_ws(s, skip_value(s, val));
-    return s[i] == ',' ? skip_ws(s, i + 1) : i;
-}
-
-/* Offset of child c of container p: of its key when want_key (objects),
- * else of its value. */
 static size_t child_off(const ld *L, jv p, const cJSON *c, int want_key)
 {
-    int obj = cJSON_IsObject(p.j);
-    size_t i = skip_ws(L->text, p.off + 1);
-    for (const cJSON *k = p.j->child; k && L->text[i]; k = k->next) {
-        size_t val = obj ? key_to_value(L->text, i) : i;
-        if (k == c)
-            return want_key ? i : val;
-        i = next_member(L->text, val);
-    }
-    return i;
+    return jpos_child(L->text, p.off, p.j, c, want_key);
 }
 
 static jv child(const ld *L, jv p, const cJSON *c)
@@ -234,7 +165,7 @@ static int check_member(ld *L, jv o, const cJSON *c, size_t key,
         if (strcmp(d->string, c->string) == 0)
             return fail_at(L, key, "duplicate key \"%s\" in %s", c->string,
                            what);
-    jv v = {c, key_to_value(L->text, key)};
+    jv v = {c, jpos_key_to_value(L->text, key)};
     if (!has_type(L, v, k->types))
         return fail_at(L, v.off, "\"%s\" must be %s%s", c->string,
                        type_name(k->types),
@@ -719,13 +650,13 @@ static int load_functions(ld *L, jv arr)
                                sizeof *seen);
     if (!seen)
         return fail_at(L, arr.off, "out of memory");
-    size_t off = skip_ws(L->text, arr.off + 1);
+    size_t off = jpos_skip_ws(L->text, arr.off + 1);
     for (const cJSON *c = arr.j->child; c && rc == 0; c = c->next) {
         jv f = {c, off};
         rc = load_function(L, f, seen, n);
         seen[n++] = cJSON_GetStringValue(
             cJSON_GetObjectItemCaseSensitive(c, "name"));
-        off = next_member(L->text, off);
+        off = jpos_next_member(L->text, off);
     }
     free(seen);
     return rc;
@@ -783,7 +714,7 @@ fail:
 /* cJSON stopped at off; at the end of the text, point at the last token. */
 static int syntax_error(ld *L, size_t off)
 {
-    if (skip_ws(L->text, 0) >= L->len)
+    if (jpos_skip_ws(L->text, 0) >= L->len)
         return fail_at(L, 0, "JSON syntax error: the file is empty");
     if (off >= L->len) {
         off = L->len - 1;
@@ -805,7 +736,7 @@ static int load_text(ld *L)
     cJSON *root = cJSON_ParseWithOpts(L->text + start, &end, 1);
     if (!root)
         return syntax_error(L, end ? (size_t)(end - L->text) : 0);
-    jv r = {root, skip_ws(L->text, start)};
+    jv r = {root, jpos_skip_ws(L->text, start)};
     int rc = load_pack(L, r);
     cJSON_Delete(root);
     return rc;
