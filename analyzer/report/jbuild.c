@@ -52,3 +52,16 @@ cJSON *jb_push_obj(jb *b, cJSON *a)
 {
     return b->ok ? jb_push(b, a, cJSON_CreateObject()) : NULL;
 }
+
+int jb_write(FILE *out, cJSON *root)
+{
+    if (!root)
+        return -1;
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    int rc = (fputs(text, out) == EOF || fputc('\n', out) == EOF) ? -1 : 0;
+    cJSON_free(text);
+    return (rc != 0 || ferror(out)) ? -1 : 0;
+}

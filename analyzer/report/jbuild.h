@@ -5,6 +5,8 @@
 #ifndef SOCKLEAK_REPORT_JBUILD_H
 #define SOCKLEAK_REPORT_JBUILD_H
 
+#include <stdio.h>
+
 #include <cjson/cJSON.h>
 
 typedef struct jb {
@@ -24,5 +26,9 @@ cJSON *jb_arr(jb *b, cJSON *o, const char *key);
 cJSON *jb_push(jb *b, cJSON *a, cJSON *item);
 /* A new object appended to array a. */
 cJSON *jb_push_obj(jb *b, cJSON *a);
+/* Writes root (may be NULL: a failed build) pretty-printed with a final
+ * newline to out, and frees it.  Returns 0, or -1 when root is NULL or on
+ * an out-of-memory or write error. */
+int jb_write(FILE *out, cJSON *root);
 
 #endif

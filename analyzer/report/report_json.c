@@ -121,14 +121,5 @@ static cJSON *json_build(const finding_list *l, const report_summary *s)
 int report_json(FILE *out, const finding_list *l, const report_summary *s)
 {
     static const report_summary none;
-    cJSON *root = json_build(l, s ? s : &none);
-    if (!root)
-        return -1;
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text)
-        return -1;
-    int rc = (fputs(text, out) == EOF || fputc('\n', out) == EOF) ? -1 : 0;
-    cJSON_free(text);
-    return (rc != 0 || ferror(out)) ? -1 : 0;
+    return jb_write(out, json_build(l, s ? s : &none));
 }
