@@ -137,14 +137,16 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
            before.acquire.out_arg != e->acquire.out_arg;
 }
 
-/* Calls the function in post-order (callees before callers) from every
- * root, iteratively; appends to order. */
+/* Appends every function to order in post-order (callees before callers),
+ * with an iterative depth-first walk that resumes each function's scan of
+ * its calls where it left off. */
 static void post_order(const graph *g, size_t *order, size_t *norder)
 {
     char *state = calloc(g->n ? g->n : 1, 1);
-    size_t *stack = malloc((g->n ? g->n : 1) * sizeof(size_t) * 2);
-    /* reverse edges: callers lists; walk callee edges through the IR */
-    for (size_t root = 0; root < g->n && state && stack; root++) {
+    size_t *stack = malloc((g->n ? g->n : 1) * sizeof(size_t));
+    unsigned *next_b = calloc(g->n ? g->n : 1, sizeof(unsigned));
+    unsigned *next_i = calloc(g->n ? g->n : 1, sizeof(unsigned));
+    for (size_t root = 0; root < g->n && state && stack && next_b && next_i; root++) {
         if (state[root])
             continue;
         size_t sp = 0;
@@ -152,20 +154,23 @@ static void post_order(const graph *g, size_t *order, size_t *norder)
         state[root] = 1;
         while (sp) {
             size_t f = stack[sp - 1];
-            int pushed = 0;
-            for (unsigned b = 0; b < g->fns[f]->nblocks && !pushed; b++) {
-                const ir_block *bl = g->fns[f]->blocks[b];
-                for (unsigned i = 0; i < bl->ninsns && !pushed; i++) {
-                    const ir_call *c = bl->insns[i].call;
-                    long callee = c && c->usr ? find(g, c->usr) : -1;
-                    if (callee >= 0 && !state[callee] && sp < g->n * 2) {
-                        state[callee] = 1;
-                        stack[sp++] = (size_t)callee;
-                        pushed = 1;
-                    }
+            long callee = -1;
+            while (callee < 0 && next_b[f] < g->fns[f]->nblocks) {
+                const ir_block *bl = g->fns[f]->blocks[next_b[f]];
+                if (next_i[f] >= bl->ninsns) {
+                    next_b[f]++;
+                    next_i[f] = 0;
+                    continue;
                 }
+                const ir_call *c = bl->insns[next_i[f]++].call;
+                long k = c && c->usr ? find(g, c->usr) : -1;
+                if (k >= 0 && !state[k])
+                    callee = k;
             }
-            if (!pushed) {
+            if (callee >= 0) {
+                state[callee] = 1;
+                stack[sp++] = (size_t)callee; /* each function is pushed once */
+            } else {
                 order[(*norder)++] = f;
                 sp--;
             }
@@ -173,6 +178,8 @@ static void post_order(const graph *g, size_t *order, size_t *norder)
     }
     free(state);
     free(stack);
+    free(next_b);
+    free(next_i);
 }
 
 int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats *stats)
