@@ -296,15 +296,6 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
 /* For `*p` read where p is a pointer parameter: the place standing for what
  * p points to ("*p"), so that a summary can say "releases *p" (closep).
  * Stores through *p are not places: they hand the value to the caller. */
-static int deref_place(lower *L, int p, const char *name)
-{
-    for (unsigned i = 0; i < L->f->nplaces; i++)
-        if (L->f->places[i].kind == IR_PLACE_SUB && L->f->places[i].base == p &&
-            strcmp(L->f->places[i].name, name) == 0)
-            return (int)i;
-    return ir_place_add(L->f, name, IR_PLACE_SUB, p);
-}
-
 /* For `p->field` read where p is a pointer parameter: the place "p->field",
  * so that info_release(struct info *i) { fclose(i->fp); } releases what
  * its argument points to.  Stores through p->field are not places. */
@@ -325,7 +316,7 @@ static int member_param(lower *L, CXCursor c)
     char name[200];
     snprintf(name, sizeof name, "%s->%s", L->f->places[p].name, clang_getCString(s));
     clang_disposeString(s);
-    return deref_place(L, p, name);
+    return ir_place_sub_named(L->f, p, name);
 }
 
 static int deref_param(lower *L, CXCursor c)
@@ -344,7 +335,7 @@ static int deref_param(lower *L, CXCursor c)
         return -1;
     char name[160];
     snprintf(name, sizeof name, "*%s", L->f->places[p].name);
-    return deref_place(L, p, name);
+    return ir_place_sub_named(L->f, p, name);
 }
 
 static void emit_escape(lower *L, int p, ir_loc loc)

@@ -69,6 +69,16 @@ int ir_place_find(const ir_func *f, const char *name)
     return -1;
 }
 
+int ir_place_sub_named(ir_func *f, int base, const char *name)
+{
+    int root = f->places[base].base;
+    for (unsigned i = 0; i < f->nplaces; i++)
+        if (f->places[i].kind == IR_PLACE_SUB && f->places[i].base == root &&
+            strcmp(f->places[i].name, name) == 0)
+            return (int)i;
+    return ir_place_add(f, name, IR_PLACE_SUB, root);
+}
+
 int ir_place_sub(ir_func *f, int base, const char *suffix)
 {
     size_t n = strlen(f->places[base].name) + strlen(suffix) + 1;
@@ -76,13 +86,7 @@ int ir_place_sub(ir_func *f, int base, const char *suffix)
     if (!name)
         abort();
     snprintf(name, n, "%s%s", f->places[base].name, suffix);
-    int root = f->places[base].base, id = -1;
-    for (unsigned i = 0; i < f->nplaces && id < 0; i++)
-        if (f->places[i].kind == IR_PLACE_SUB && f->places[i].base == root &&
-            strcmp(f->places[i].name, name) == 0)
-            id = (int)i;
-    if (id < 0)
-        id = ir_place_add(f, name, IR_PLACE_SUB, root);
+    int id = ir_place_sub_named(f, base, name);
     free(name);
     return id;
 }

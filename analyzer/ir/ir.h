@@ -178,6 +178,9 @@ int ir_place_add(ir_func *f, const char *name, ir_place_kind kind, int base);
 /* Finds the SUB place of base with the given suffix ("[0]", ".fd"), creating
  * it when absent.  Returns its number. */
 int ir_place_sub(ir_func *f, int base, const char *suffix);
+/* The same, for a SUB place of base whose whole display name is name
+ * ("*out", "p->fd"). */
+int ir_place_sub_named(ir_func *f, int base, const char *name);
 /* Place number whose name is name, or -1. */
 int ir_place_find(const ir_func *f, const char *name);
 
