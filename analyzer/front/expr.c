@@ -64,6 +64,47 @@ unsigned lw_children(CXCursor c, CXCursor *out, unsigned max)
     return b.n;
 }
 
+/* ---- operators, from libclang's operator kinds (libclang 17 and later) ---- */
+
+const char *lw_binop(CXCursor c)
+{
+    static const char *const names[] = {
+        [CXBinaryOperator_Mul] = "*",      [CXBinaryOperator_Div] = "/",
+        [CXBinaryOperator_Rem] = "%",      [CXBinaryOperator_Add] = "+",
+        [CXBinaryOperator_Sub] = "-",      [CXBinaryOperator_Shl] = "<<",
+        [CXBinaryOperator_Shr] = ">>",     [CXBinaryOperator_LT] = "<",
+        [CXBinaryOperator_GT] = ">",       [CXBinaryOperator_LE] = "<=",
+        [CXBinaryOperator_GE] = ">=",      [CXBinaryOperator_EQ] = "==",
+        [CXBinaryOperator_NE] = "!=",      [CXBinaryOperator_And] = "&",
+        [CXBinaryOperator_Xor] = "^",      [CXBinaryOperator_Or] = "|",
+        [CXBinaryOperator_LAnd] = "&&",    [CXBinaryOperator_LOr] = "||",
+        [CXBinaryOperator_Assign] = "=",   [CXBinaryOperator_MulAssign] = "*=",
+        [CXBinaryOperator_DivAssign] = "/=", [CXBinaryOperator_RemAssign] = "%=",
+        [CXBinaryOperator_AddAssign] = "+=", [CXBinaryOperator_SubAssign] = "-=",
+        [CXBinaryOperator_ShlAssign] = "<<=", [CXBinaryOperator_ShrAssign] = ">>=",
+        [CXBinaryOperator_AndAssign] = "&=", [CXBinaryOperator_XorAssign] = "^=",
+        [CXBinaryOperator_OrAssign] = "|=", [CXBinaryOperator_Comma] = ",",
+    };
+    enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(c);
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : NULL;
+}
+
+const char *lw_unop(CXCursor c, int *postfix)
+{
+    static const char *const names[] = {
+        [CXUnaryOperator_PostInc] = "++", [CXUnaryOperator_PostDec] = "--",
+        [CXUnaryOperator_PreInc] = "++",  [CXUnaryOperator_PreDec] = "--",
+        [CXUnaryOperator_AddrOf] = "&",   [CXUnaryOperator_Deref] = "*",
+        [CXUnaryOperator_Plus] = "+",     [CXUnaryOperator_Minus] = "-",
+        [CXUnaryOperator_Not] = "~",      [CXUnaryOperator_LNot] = "!",
+        [CXUnaryOperator_Real] = "__real__", [CXUnaryOperator_Imag] = "__imag__",
+        [CXUnaryOperator_Extension] = "__extension__",
+    };
+    enum CXUnaryOperatorKind k = clang_getCursorUnaryOperatorKind(c);
+    *postfix = k == CXUnaryOperator_PostInc || k == CXUnaryOperator_PostDec;
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : NULL;
+}
+
 static operand op_none(void)
 {
     operand o = {-1, 0, 0, 0};
@@ -139,12 +180,12 @@ int lw_const(lower *L, CXCursor c, int64_t *v)
     case CXCursor_UnaryOperator: {
         if (lw_children(c, kids, 1) != 1 || !lw_const(L, kids[0], v))
             return 0;
-        if (eval_int(c, v)) /* exact, even when the operator is in a macro */
+        if (eval_int(c, v))
             return 1;
         int post;
-        const char *op = lex_unop(L, c, kids[0], &post);
+        const char *op = lw_unop(c, &post);
         if (!op)
-            return eval_int(c, v);
+            return 0;
         if (!strcmp(op, "-")) *v = (int64_t)(0 - (uint64_t)*v);
         else if (!strcmp(op, "~")) *v = ~*v;
         else if (!strcmp(op, "!")) *v = !*v;
@@ -155,7 +196,7 @@ int lw_const(lower *L, CXCursor c, int64_t *v)
         int64_t a, b;
         if (lw_children(c, kids, 2) != 2 || !lw_const(L, kids[0], &a) || !lw_const(L, kids[1], &b))
             return 0;
-        const char *op = lex_binop(L, c, kids[0], kids[1]);
+        const char *op = lw_binop(c);
         int ok = 0;
         if (op)
             *v = fold(op, a, b, &ok);
@@ -278,7 +319,7 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
     case CXCursor_UnaryOperator: {
         int post;
         if (lw_children(c, kids, 1) == 1) {
-            const char *op = lex_unop(L, c, kids[0], &post);
+            const char *op = lw_unop(c, &post);
             if (op && !strcmp(op, "__extension__"))
                 return place_of(L, kids[0], elsewhere);
         }
@@ -325,7 +366,7 @@ static int deref_param(lower *L, CXCursor c)
     int post;
     if (lw_children(c, k, 1) != 1)
         return -1;
-    const char *op = lex_unop(L, c, k[0], &post);
+    const char *op = lw_unop(c, &post);
     CXCursor base = lw_strip(k[0]);
     if (!op || strcmp(op, "*") || clang_getCursorKind(base) != CXCursor_DeclRefExpr)
         return -1;
@@ -517,13 +558,11 @@ static operand lower_binop(lower *L, CXCursor c, int want)
     ir_loc loc = lw_cursor_loc(L, c);
     if (lw_children(c, k, 2) != 2)
         return op_none();
-    const char *op = lex_binop(L, c, k[0], k[1]);
+    const char *op = lw_binop(c);
     ir_cmpop cmp;
     if (!op) {
-        /* an operator we cannot read (inside a macro): it may be an
-         * assignment, so what flows through it is no longer followed */
-        emit_escape(L, lw_expr(L, k[0], 1).place, loc);
-        emit_escape(L, lw_expr(L, k[1], 1).place, loc);
+        lw_expr(L, k[0], 1);
+        lw_expr(L, k[1], 1);
         return op_none();
     }
     if (!strcmp(op, "="))
@@ -550,7 +589,7 @@ static operand lower_unop(lower *L, CXCursor c, int want)
     if (lw_children(c, k, 1) != 1)
         return op_none();
     int post, elsewhere;
-    const char *op = lex_unop(L, c, k[0], &post);
+    const char *op = lw_unop(c, &post);
     if (op && !strcmp(op, "&")) {
         int p = place_of(L, k[0], &elsewhere);
         operand o = op_place(p);
@@ -775,7 +814,7 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
     enum CXCursorKind kind = clang_getCursorKind(c);
     if (kind == CXCursor_UnaryOperator && lw_children(c, k, 1) == 1) {
         int post;
-        const char *op = lex_unop(L, c, k[0], &post);
+        const char *op = lw_unop(c, &post);
         if (op && !strcmp(op, "!")) {
             /* remember `!x` for the words of an atomic test of x just below */
             CXCursor saved = L->negated_text;
@@ -789,7 +828,7 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
             return;
         }
     } else if (kind == CXCursor_BinaryOperator && lw_children(c, k, 2) == 2) {
-        const char *op = lex_binop(L, c, k[0], k[1]);
+        const char *op = lw_binop(c);
         ir_cmpop cmp;
         if (op && (!strcmp(op, "&&") || !strcmp(op, "||"))) {
             L->negated_text = clang_getNullCursor();

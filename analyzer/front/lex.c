@@ -1,29 +1,23 @@
-/* lex.c — what libclang 14 does not tell through cursors: operator kinds,
- * `for` header parts, source text for messages, noreturn attributes.  All of
- * it is read from tokens (clang_tokenize) or from the file's bytes.  Macro
- * bodies are consulted when an operator comes from a macro expansion.
- * It builds no IR. */
+/* lex.c — what libclang's C API does not tell through cursors, read from
+ * tokens (clang_tokenize) or from the file's bytes.  Exactly these:
+ *   - the two `;` and the `)` of a `for` header (a `for` cursor omits the
+ *     parts that are absent, so child order cannot tell init, condition and
+ *     increment apart);
+ *   - attribute names the API exposes only as CXCursor_UnexposedAttr:
+ *     `noreturn` / `_Noreturn` on a declaration, and the function named by
+ *     `__attribute__((cleanup(fn)))` (also through a macro's body);
+ *   - the identifiers of a statement clang dropped while recovering from a
+ *     compile error (front.c: no cursor is left for it);
+ *   - source text for messages ("fd < 0"), and the table of macro
+ *     expansions used to find a cleanup attribute written through a macro.
+ * Operators are NOT read here: they come from clang_getCursorBinaryOperatorKind
+ * and clang_getCursorUnaryOperatorKind (expr.c).  It builds no IR. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "front/lower.h"
-
-static CXCursor macro_named(lower *L, const char *name);
-
-static const char *const binops[] = {
-    "<<=", ">>=", "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=",
-    "*=", "/=", "%=", "&=", "|=", "^=", "<", ">", "=", "+", "-", "*", "/",
-    "%", "&", "|", "^", ",", NULL};
-
-static const char *intern_op(const char *s, const char *const *set)
-{
-    for (int i = 0; set[i]; i++)
-        if (strcmp(set[i], s) == 0)
-            return set[i];
-    return NULL;
-}
 
 /* The byte offset of sl in its file: for a token of a macro argument, where
  * the argument is written (`unlikely(fd < 0)`: the `<` between `fd` and `0`),
@@ -63,313 +57,6 @@ static const char *tok_str(toks *k, unsigned i, char *buf, size_t n)
     snprintf(buf, n, "%s", clang_getCString(s));
     clang_disposeString(s);
     return buf;
-}
-
-/* A token that can end an operand: identifier, literal, `)` or `]`. */
-static int ends_operand(toks *k, unsigned i)
-{
-    CXTokenKind kind = clang_getTokenKind(k->t[i]);
-    if (kind == CXToken_Identifier || kind == CXToken_Literal || kind == CXToken_Keyword)
-        return 1;
-    char b[8];
-    tok_str(k, i, b, sizeof b);
-    return strcmp(b, ")") == 0 || strcmp(b, "]") == 0;
-}
-
-/* The value of an integer literal (optionally negated) at token i. */
-static int literal_at(toks *k, unsigned i, int64_t *v)
-{
-    char b[64];
-    int neg = 0;
-    if (i < k->n && !strcmp(tok_str(k, i, b, sizeof b), "-")) {
-        neg = 1;
-        i++;
-    }
-    if (i >= k->n || clang_getTokenKind(k->t[i]) != CXToken_Literal)
-        return 0;
-    char *end;
-    long long x = strtoll(tok_str(k, i, b, sizeof b), &end, 0);
-    if (end == b || (*end && strchr("uUlL", *end) == NULL))
-        return 0;
-    *v = neg ? -x : x;
-    return 1;
-}
-
-/* The binary operator tokens of macro definition def, with what follows
- * each: computed once per definition and translation unit. */
-static const macro_ops *macro_body_ops(lower *L, CXCursor def)
-{
-    tu_info *ti = L->info;
-    unsigned h = clang_hashCursor(def);
-    for (size_t i = 0; i < ti->nbodies; i++)
-        if (ti->bodies[i]->hash == h && clang_equalCursors(ti->bodies[i]->def, def))
-            return ti->bodies[i];
-    if (ti->nbodies == ti->bodies_cap) {
-        size_t cap = ti->bodies_cap ? ti->bodies_cap * 2 : 64;
-        macro_ops **m = realloc(ti->bodies, cap * sizeof(*m));
-        if (!m)
-            return NULL;
-        ti->bodies = m;
-        ti->bodies_cap = cap;
-    }
-    macro_ops *mo = calloc(1, sizeof(*mo));
-    if (!mo)
-        return NULL;
-    ti->bodies[ti->nbodies++] = mo;
-    mo->hash = h;
-    mo->def = def;
-    toks k = tokenize(L, clang_getCursorExtent(def));
-    unsigned start = 1; /* skip the macro's name and parameter list */
-    if (clang_Cursor_isMacroFunctionLike(def)) {
-        char b[8];
-        while (start < k.n && strcmp(tok_str(&k, start, b, sizeof b), ")") != 0)
-            start++;
-        start++;
-    }
-    mo->ops = calloc(k.n ? k.n : 1, sizeof(macro_op));
-    mo->calls = calloc(k.n ? k.n : 1, sizeof(*mo->calls));
-    for (unsigned i = start; mo->calls && i < k.n; i++)
-        if (clang_getTokenKind(k.t[i]) == CXToken_Identifier)
-            tok_str(&k, i, mo->calls[mo->ncalls++], sizeof mo->calls[0]);
-    int nunary = 0;
-    for (unsigned i = start; i < k.n; i++) {
-        char b[8];
-        if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation ||
-            (i > start && ends_operand(&k, i - 1)))
-            continue;
-        tok_str(&k, i, b, sizeof b);
-        const char *u = !strcmp(b, "!") ? "!" : !strcmp(b, "~") ? "~" : !strcmp(b, "-") ? "-" : NULL;
-        if (u) { /* one kind of prefix operator, maybe repeated: `!!(x)` */
-            mo->unary = !nunary || mo->unary == u ? u : NULL;
-            nunary++;
-        }
-    }
-    mo->nunary = nunary;
-    for (unsigned i = start + 1; mo->ops && i < k.n; i++) {
-        if (clang_getTokenKind(k.t[i]) != CXToken_Punctuation || !ends_operand(&k, i - 1))
-            continue;
-        char b[8];
-        const char *op = intern_op(tok_str(&k, i, b, sizeof b), binops);
-        if (!op || op[0] == ',') /* in a macro body, nearly always an argument separator */
-            continue;
-        macro_op *o = &mo->ops[mo->n++];
-        o->op = op;
-        o->has_lit = literal_at(&k, i + 1, &o->lit);
-        if (i + 1 < k.n && clang_getTokenKind(k.t[i + 1]) == CXToken_Identifier)
-            tok_str(&k, i + 1, o->ident, sizeof o->ident);
-    }
-    toks_free(&k);
-    return mo;
-}
-
-/* The macro bodies an expression at c may come from: the body of the macro
- * used at c's start, then (breadth first, a few levels) those of the macros
- * it uses in turn (curl's easy_init -> chk_easy_init -> exe_easy_init). */
-#define MAX_BODIES 8
-
-static size_t macro_bodies(lower *L, CXCursor c, const macro_ops **out)
-{
-    CXCursor def = lex_macro_at(L, clang_getRangeStart(clang_getCursorExtent(c)));
-    size_t n = 0;
-    if (clang_Cursor_isNull(def) || !(out[n] = macro_body_ops(L, def)))
-        return 0;
-    n++;
-    for (size_t i = 0; i < n && n < MAX_BODIES; i++)
-        for (size_t k = 0; k < out[i]->ncalls && n < MAX_BODIES; k++) {
-            CXCursor d = macro_named(L, out[i]->calls[k]);
-            const macro_ops *mo = clang_Cursor_isNull(d) ? NULL : macro_body_ops(L, d);
-            int seen = !mo;
-            for (size_t j = 0; j < n && !seen; j++)
-                seen = out[j] == mo;
-            if (!seen)
-                out[n++] = mo;
-        }
-    return n;
-}
-
-/* The one candidate followed by the right operand's literal value or by the
- * name it starts with, in any of the bodies; NULL when not exactly one. */
-static const char *match_operand(lower *L, const macro_ops *const *bodies, size_t nb,
-                                 CXCursor rhs)
-{
-    int64_t rv;
-    int rhs_const = lw_const(L, rhs, &rv);
-    char rhs_name[64] = "";
-    CXCursor r = lw_strip(rhs);
-    if (clang_getCursorKind(r) == CXCursor_CallExpr || clang_getCursorKind(r) == CXCursor_DeclRefExpr) {
-        CXString sp = clang_getCursorSpelling(r);
-        snprintf(rhs_name, sizeof rhs_name, "%s", clang_getCString(sp));
-        clang_disposeString(sp);
-    }
-    const char *matched = NULL;
-    int nmatched = 0;
-    for (size_t b = 0; b < nb; b++)
-        for (size_t i = 0; i < bodies[b]->n; i++) {
-            const macro_op *o = &bodies[b]->ops[i];
-            if ((rhs_const && o->has_lit && o->lit == rv) ||
-                (*rhs_name && !strcmp(o->ident, rhs_name))) {
-                matched = o->op;
-                nmatched++;
-            }
-        }
-    return nmatched == 1 ? matched : NULL;
-}
-
-/* The binary operator inside the macro used at c's start.  Candidates are
- * the binary-operator tokens of its body (and of the macros it uses); the
- * one followed by the right operand's literal value or by the name it starts
- * with wins (`#define CLOSE(x) if ((x) >= 0) close(x); (x) = -1`, `#define
- * TMP(e) ((e = mkstemp(b)) != -1)`).  Else the operands' kinds and the
- * result's type may settle it among the outer body's own candidates. */
-static const char *macro_binop(lower *L, CXCursor c, CXCursor rhs)
-{
-    const macro_ops *bodies[MAX_BODIES];
-    size_t nb = macro_bodies(L, c, bodies);
-    if (nb == 0)
-        return NULL;
-    const macro_ops *mo = bodies[0];
-    if (nb == 1 && mo->n == 1)
-        return mo->ops[0].op;
-    const char *matched = match_operand(L, bodies, nb, rhs);
-    if (matched)
-        return matched;
-    /* two operators as operands: the one kind of logical operator of the
-     * bodies, if they have only one (`x == -1 && errno == EINTR`) */
-    CXCursor kids[2];
-    if (lw_children(c, kids, 2) == 2 &&
-        clang_getCursorKind(lw_strip(kids[0])) == CXCursor_BinaryOperator &&
-        clang_getCursorKind(lw_strip(kids[1])) == CXCursor_BinaryOperator) {
-        const char *logical = NULL;
-        for (size_t b = 0; b < nb; b++)
-            for (size_t i = 0; i < bodies[b]->n; i++) {
-                const char *op = bodies[b]->ops[i].op;
-                if (strcmp(op, "&&") && strcmp(op, "||"))
-                    continue;
-                if (logical && logical != op)
-                    return NULL;
-                logical = op;
-            }
-        if (logical)
-            return logical;
-    }
-    /* comparisons and && || yield int: a result of another type (`__result =
-     * (long)(expr)` in glibc's TEMP_FAILURE_RETRY) rules them out, when the
-     * candidates all come from the outer body */
-    for (size_t b = 1; b < nb; b++)
-        if (bodies[b]->n)
-            return NULL;
-    if (mo->n == 0 || clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Int)
-        return NULL;
-    static const char *const int_valued[] = {"<", "<=", ">", ">=", "==", "!=", "&&", "||", NULL};
-    matched = NULL;
-    for (size_t i = 0; i < mo->n; i++) {
-        if (intern_op(mo->ops[i].op, int_valued))
-            continue;
-        if (matched && matched != mo->ops[i].op)
-            return NULL;
-        matched = mo->ops[i].op;
-    }
-    return matched;
-}
-
-static CXSourceLocation file_loc(tu_info *ti, CXFile file, unsigned off);
-
-const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs)
-{
-    CXFile file = NULL, rfile = NULL;
-    unsigned lend, rstart;
-    clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(lhs)), &file, NULL, NULL,
-                          &lend);
-    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rhs)), &rfile, NULL, NULL,
-                          &rstart);
-    /* between two operands there is only the operator (and comments): a
-     * wide gap holding more means the operands come from a macro */
-    if (file && file == rfile && lend < rstart && rstart - lend <= 4096) {
-        /* a range of plain file locations: a macro location at either end
-         * (NULL, EOF from a system header) would make it tokenize to nothing */
-        toks k = tokenize(L, clang_getRange(file_loc(L->info, file, lend),
-                                            file_loc(L->info, file, rstart)));
-        const char *op = NULL;
-        for (unsigned i = 0; i < k.n; i++) {
-            unsigned off = lw_offset(clang_getTokenLocation(L->tu, k.t[i]));
-            if (off < lend)
-                continue;
-            /* the first token of the gap is the operator, or this is no
-             * plain binary expression */
-            if (off < rstart && clang_getTokenKind(k.t[i]) == CXToken_Punctuation) {
-                CXString sp = clang_getTokenSpelling(L->tu, k.t[i]);
-                op = intern_op(clang_getCString(sp), binops);
-                clang_disposeString(sp);
-            }
-            break;
-        }
-        toks_free(&k);
-        if (op)
-            return op;
-    }
-    return macro_binop(L, c, rhs);
-}
-
-static const macro_ops *macro_body_ops(lower *L, CXCursor def);
-
-/* & and * told apart by their types, for operators spelled in a macro body:
- * &x has type pointer-to-typeof(x); *p has the type p points to. */
-static const char *unop_by_type(CXCursor c, CXCursor operand)
-{
-    CXType rt = clang_getCanonicalType(clang_getCursorType(c));
-    CXType ot = clang_getCanonicalType(clang_getCursorType(operand));
-    if (rt.kind == CXType_Pointer &&
-        clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(rt)), ot))
-        return "&";
-    if (ot.kind == CXType_Pointer &&
-        clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(ot)), rt))
-        return "*";
-    return NULL;
-}
-
-const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix)
-{
-    static const char *const unops[] = {"++", "--", "!", "~", "-", "+", "&", "*",
-                                        "__extension__", "__real__", "__imag__", NULL};
-    CXSourceRange r = clang_getCursorExtent(c);
-    unsigned cstart = lw_offset(clang_getRangeStart(r));
-    unsigned ostart = lw_offset(clang_getRangeStart(clang_getCursorExtent(operand)));
-    unsigned oend = lw_offset(clang_getRangeEnd(clang_getCursorExtent(operand)));
-    unsigned cend = lw_offset(clang_getRangeEnd(r));
-    *postfix = 0;
-    if (cstart == ostart && cend == oend) { /* inside a macro */
-        const char *op = unop_by_type(c, operand);
-        if (op)
-            return op;
-        /* __extension__ ({ ... }): glibc's statement-expression macros */
-        if (clang_getCursorKind(lw_strip(operand)) == CXCursor_StmtExpr)
-            return "__extension__";
-        /* the one kind of prefix operator of the macro bodies involved */
-        const macro_ops *bodies[MAX_BODIES];
-        size_t nb = macro_bodies(L, c, bodies);
-        const char *u = NULL;
-        for (size_t i = 0; i < nb; i++) {
-            if (!bodies[i]->nunary)
-                continue;
-            if (!bodies[i]->unary || (u && u != bodies[i]->unary))
-                return NULL;
-            u = bodies[i]->unary;
-        }
-        return u;
-    }
-    toks k = tokenize(L, r);
-    const char *op = NULL;
-    if (k.n > 0) {
-        char b[16];
-        if (cstart < ostart) {
-            op = intern_op(tok_str(&k, 0, b, sizeof b), unops);
-        } else {
-            op = intern_op(tok_str(&k, k.n - 1, b, sizeof b), unops);
-            *postfix = 1;
-        }
-    }
-    toks_free(&k);
-    return op ? op : unop_by_type(c, operand);
 }
 
 /* Copies s to w, shortening "name(args)" to "name(...)" for names with a
@@ -437,29 +124,6 @@ static const char *file_contents(tu_info *ti, CXFile file, size_t *size)
     }
     *size = t->size;
     return t->buf;
-}
-
-/* The location of byte off of file.  A file location's encoding is its
- * file's start plus the offset (libclang has kept this since its first
- * release); each derived location is checked, and libclang's own lookup is
- * the fallback. */
-static CXSourceLocation file_loc(tu_info *ti, CXFile file, unsigned off)
-{
-    struct file_text *t = file_info(ti, file);
-    if (t && !t->has_base) {
-        t->base = clang_getLocationForOffset(ti->tu, file, 0);
-        t->has_base = 1;
-    }
-    if (t && off <= t->size) {
-        CXSourceLocation l = t->base;
-        l.int_data += off;
-        CXFile f;
-        unsigned o;
-        clang_getExpansionLocation(l, &f, NULL, NULL, &o);
-        if (f == file && o == off)
-            return l;
-    }
-    return clang_getLocationForOffset(ti->tu, file, off);
 }
 
 const char *lex_text(lower *L, CXCursor c, int shorten)
@@ -591,35 +255,10 @@ int lex_decl_noreturn(lower *L, CXCursor decl)
 
 /* ---- macro expansions: one pass over the unit, then binary search ---- */
 
-static void add_def(tu_info *ti, CXCursor c)
-{
-    if (ti->ndefs == ti->defs_cap) {
-        size_t cap = ti->defs_cap ? ti->defs_cap * 2 : 1024;
-        struct macro_def *d = realloc(ti->defs, cap * sizeof(*d));
-        if (!d)
-            return;
-        ti->defs = d;
-        ti->defs_cap = cap;
-    }
-    CXString s = clang_getCursorSpelling(c);
-    snprintf(ti->defs[ti->ndefs].name, sizeof ti->defs[0].name, "%s", clang_getCString(s));
-    clang_disposeString(s);
-    ti->defs[ti->ndefs++].def = c;
-}
-
-static int def_cmp(const void *a, const void *b)
-{
-    return strcmp(((const struct macro_def *)a)->name, ((const struct macro_def *)b)->name);
-}
-
 static enum CXChildVisitResult macro_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
     tu_info *ti = d;
-    if (clang_getCursorKind(c) == CXCursor_MacroDefinition) {
-        add_def(ti, c);
-        return CXChildVisit_Continue;
-    }
     if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
         return CXChildVisit_Continue;
     if (ti->nmacros == ti->macros_cap) {
@@ -653,8 +292,6 @@ CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
         ti->macros_built = 1;
         clang_visitChildren(clang_getTranslationUnitCursor(ti->tu), macro_visit, ti);
         qsort(ti->macros, ti->nmacros, sizeof(macro_use), macro_cmp);
-        /* a later #define of the same name sorts after: bsearch finds one of them */
-        qsort(ti->defs, ti->ndefs, sizeof(struct macro_def), def_cmp);
     }
     macro_use key;
     clang_getExpansionLocation(loc, &key.file, NULL, NULL, &key.off);
@@ -662,25 +299,8 @@ CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
     return hit ? hit->def : clang_getNullCursor();
 }
 
-/* The definition of the macro called name, or a null cursor. */
-static CXCursor macro_named(lower *L, const char *name)
-{
-    tu_info *ti = L->info;
-    struct macro_def key;
-    snprintf(key.name, sizeof key.name, "%s", name);
-    struct macro_def *hit = bsearch(&key, ti->defs, ti->ndefs, sizeof key, def_cmp);
-    return hit ? hit->def : clang_getNullCursor();
-}
-
 void lex_tu_info_clear(tu_info *ti)
 {
-    free(ti->defs);
-    for (size_t i = 0; i < ti->nbodies; i++) {
-        free(ti->bodies[i]->ops);
-        free(ti->bodies[i]->calls);
-        free(ti->bodies[i]);
-    }
-    free(ti->bodies);
     free(ti->texts);
     free(ti->macros);
     free(ti->memo);

@@ -78,48 +78,18 @@ typedef struct macro_use {
     CXCursor def;
 } macro_use;
 
-/* A binary operator token of a macro body and what follows it. */
-typedef struct macro_op {
-    const char *op;        /* interned operator spelling */
-    int has_lit;           /* followed by an integer literal (maybe negated) */
-    int64_t lit;
-    char ident[48];        /* or by this identifier */
-} macro_op;
-
-typedef struct macro_ops {
-    unsigned hash;
-    CXCursor def;
-    macro_op *ops;
-    size_t n;
-    const char *unary;     /* the prefix !, ~ or - of the body when all its
-                              prefix operators are that one, else NULL */
-    int nunary;            /* how many prefix !, ~, - the body has */
-    char (*calls)[64];     /* identifiers of the body (some name macros) */
-    size_t ncalls;
-} macro_ops;
-
 /* What lowering learns once per translation unit and shares between its
  * functions: the macro expansions (sorted by file and offset, built on
- * first use) and the noreturn verdict per callee. */
+ * first use), file contents and the noreturn verdict per callee. */
 typedef struct tu_info {
     CXTranslationUnit tu;
     macro_use *macros;
     size_t nmacros, macros_cap;
     int macros_built;
-    struct macro_def {     /* definitions by name, sorted (nested macros) */
-        char name[64];
-        CXCursor def;
-    } *defs;
-    size_t ndefs, defs_cap;
-    struct macro_ops **bodies; /* operators of macro bodies, per definition;
-                                  each allocated alone: pointers stay valid */
-    size_t nbodies, bodies_cap;
     struct file_text {    /* clang_getFileContents is a linear search */
         CXFile file;
         const char *buf;
         size_t size;
-        CXSourceLocation base;  /* offset 0 of the file */
-        int has_base;
     } *texts;
     size_t ntexts, texts_cap;
     struct noreturn_memo {
@@ -162,12 +132,6 @@ typedef struct lower {
 
 /* ---- lex.c: tokens, operators, source text ---- */
 
-/* Spelling of the binary operator of c ("<", "=", "&&"), or NULL when it
- * cannot be determined (the caller then treats the expression as opaque).
- * Returns a static string. */
-const char *lex_binop(lower *L, CXCursor c, CXCursor lhs, CXCursor rhs);
-/* Spelling of the unary operator of c and whether it is postfix. */
-const char *lex_unop(lower *L, CXCursor c, CXCursor operand, int *postfix);
 /* Source text of c's extent with whitespace folded and the arguments of
  * lower-case calls shortened to "(...)", copied into the function's arena. */
 const char *lex_text(lower *L, CXCursor c, int shorten_calls);
@@ -219,6 +183,12 @@ void lw_emit_all_cleanups(lower *L, ir_loc loc);
 void lw_end_temps(lower *L, unsigned mark);
 /* Evaluates c as an integer constant expression. */
 int lw_const(lower *L, CXCursor c, int64_t *v);
+/* The spelling of c's binary operator ("<", "=", "&&", "+=") from
+ * libclang's operator kind, or NULL for kinds C does not have.  Static. */
+const char *lw_binop(CXCursor c);
+/* The same for a unary operator; *postfix says whether it follows its
+ * operand (x++). */
+const char *lw_unop(CXCursor c, int *postfix);
 /* Strips parentheses and implicit casts. */
 CXCursor lw_strip(CXCursor c);
 /* The children of c, up to max; returns how many there are. */
