@@ -1,6 +1,8 @@
-/* compdb.c — compile_commands.json reading (with cJSON), shell-word
- * splitting of "command" entries, argument filtering and the upward search
- * for a database (see compdb.h).  Entries are kept in database order. */
+/* compdb.c — compile_commands.json reading (see compdb.h): the cJSON check
+ * that gives errors their positions, the staging libclang needs for other
+ * names and relative directories, entries read through front/cdb.h with
+ * their language and filtered arguments, and the upward search for a
+ * database.  Entries are kept in database order. */
 #include "cli/compdb.h"
 
 #include <cjson/cJSON.h>
@@ -9,98 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/inputs.h"
+#include "front/cdb.h"
 
 #define CLI_COMPDB_NAME "compile_commands.json"
-
-/* ---- shell words ---- */
-
-/* A word being built. */
-typedef struct cli_word {
-    char *s;
-    size_t n, cap;
-} cli_word;
-
-static void cli_word_put(cli_word *w, char c)
-{
-    if (w->n + 2 > w->cap) {
-        w->cap = w->cap ? w->cap * 2 : 64;
-        w->s = cli_xrealloc(w->s, w->cap);
-    }
-    w->s[w->n++] = c;
-    w->s[w->n] = '\0';
-}
-
-static int cli_is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Copies a '...' string whose opening quote is before *p; returns the
- * position after the closing quote, or NULL when there is none. */
-static const char *cli_single_quoted(const char *p, cli_word *w)
-{
-    while (*p && *p != '\'')
-        cli_word_put(w, *p++);
-    return *p ? p + 1 : NULL;
-}
-
-/* The same for "...": \ escapes only $ ` " \ and a newline. */
-static const char *cli_double_quoted(const char *p, cli_word *w)
-{
-    while (*p && *p != '"') {
-        if (*p == '\\' && p[1] == '\n') {
-            p += 2;                      /* line continuation */
-            continue;
-        }
-        if (*p == '\\' && p[1] && strchr("$`\"\\", p[1]))
-            p++;
-        cli_word_put(w, *p++);
-    }
-    return *p ? p + 1 : NULL;
-}
-
-/* Reads one word starting at p (not blank); returns the position after it,
- * or NULL on an unterminated quote. */
-static const char *cli_shell_word(const char *p, cli_word *w)
-{
-    cli_word_put(w, '\0');   /* an empty word ("") is still a word */
-    w->n = 0;
-    while (p && *p && !cli_is_blank(*p)) {
-        char c = *p++;
-        if (c == '\'')
-            p = cli_single_quoted(p, w);
-        else if (c == '"')
-            p = cli_double_quoted(p, w);
-        else if (c == '\\' && *p == '\n')
-            p++;                         /* line continuation */
-        else if (c == '\\' && *p)
-            cli_word_put(w, *p++);
-        else if (c != '\\')
-            cli_word_put(w, c);
-    }
-    return p;
-}
-
-int cli_shell_split(const char *cmd, cli_strvec *out, char **err)
-{
-    const char *p = cmd;
-    for (;;) {
-        while (cli_is_blank(*p))
-            p++;
-        if (!*p)
-            return 0;
-        cli_word w = {0};
-        p = cli_shell_word(p, &w);
-        if (!p) {
-            free(w.s);
-            *err = cli_xstrdup("unterminated quote in \"command\"");
-            return -1;
-        }
-        cli_strvec_take(out, w.s);
-    }
-}
 
 /* ---- argument filtering ---- */
 
@@ -120,6 +36,8 @@ static const char *const cli_launchers[] = {
 static const char *const cli_drop_flags[] = {
     "-c", "-M", "-MM", "-MD", "-MMD", "-MP", "-MG", NULL,
 };
+/* Options dropped with whatever follows them in the same argument. */
+static const char *const cli_drop_prefixed[] = {"--driver-mode=", NULL};
 /* Options dropped with their value ("-o X" or "-oX"). */
 static const char *const cli_drop_valued[] = {
     "-o", "-MF", "-MT", "-MQ", "-MJ", NULL,
@@ -136,6 +54,9 @@ static size_t cli_drop_count(const char *a, size_t i, size_t argc)
 {
     if (cli_in_list(a, cli_drop_flags))
         return 1;
+    for (const char *const *p = cli_drop_prefixed; *p; p++)
+        if (strncmp(a, *p, strlen(*p)) == 0)
+            return 1;
     for (const char *const *v = cli_drop_valued; *v; v++) {
         size_t n = strlen(*v);
         if (strncmp(a, *v, n) != 0)
@@ -226,7 +147,50 @@ void cli_compdb_filter_args(const char *const *argv, size_t argc,
     }
 }
 
-/* ---- reading the database ---- */
+/* ---- languages ---- */
+
+static const char *const cli_cxx_exts[] = {
+    "cc", "cp", "cpp", "cxx", "CPP", "c++", "C", NULL,
+};
+static const char *const cli_asm_exts[] = {"s", "S", "sx", "asm", NULL};
+
+/* The value of a -x option at argv[*i] (advancing *i past a separate
+ * value), or NULL when argv[*i] is not one. */
+static const char *cli_x_value(const char *const *argv, size_t *i, size_t argc)
+{
+    const char *a = argv[*i];
+    int separate = strcmp(a, "-x") == 0 || strcmp(a, "--language") == 0;
+    if (separate)
+        return *i + 1 < argc ? argv[++*i] : NULL;
+    if (strncmp(a, "--language=", 11) == 0)
+        return a + 11;
+    if (strncmp(a, "-x", 2) == 0)
+        return a + 2;
+    return NULL;
+}
+
+cli_lang cli_compdb_lang(const char *file_arg, const char *const *argv,
+                         size_t argc)
+{
+    const char *x = NULL;
+    for (size_t i = 1; i < argc; i++) {
+        const char *v = cli_x_value(argv, &i, argc);
+        if (v)
+            x = strcmp(v, "none") == 0 ? NULL : v;
+    }
+    if (x)
+        return strncmp(x, "c++", 3) == 0         ? CLI_LANG_CXX
+               : strncmp(x, "assembler", 9) == 0 ? CLI_LANG_ASM
+                                                 : CLI_LANG_C;
+    const char *dot = strrchr(cli_basename(file_arg), '.');
+    if (dot && cli_in_list(dot + 1, cli_cxx_exts))
+        return CLI_LANG_CXX;
+    if (dot && cli_in_list(dot + 1, cli_asm_exts))
+        return CLI_LANG_ASM;
+    return CLI_LANG_C;
+}
+
+/* ---- checking the JSON (positions and entry numbers for errors) ---- */
 
 static char *cli_read_all(const char *path, char **err)
 {
@@ -277,58 +241,152 @@ static const char *cli_json_string(const cJSON *obj, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* The raw command words of one entry: "arguments" or split "command". */
-static int cli_entry_words(const cJSON *e, cli_strvec *words, char **why)
+/* NULL when e is an entry libclang can read (once its "directory" is
+ * absolute), else a static description of what is wrong. */
+static const char *cli_entry_problem(const cJSON *e)
 {
+    if (!cJSON_IsObject(e) || !cli_json_string(e, "file"))
+        return "no \"file\" string";
+    if (!cli_json_string(e, "directory") &&
+        cJSON_GetObjectItemCaseSensitive(e, "directory"))
+        return "\"directory\" is not a string";
     const cJSON *args = cJSON_GetObjectItemCaseSensitive(e, "arguments");
     if (cJSON_IsArray(args)) {
         const cJSON *a;
         cJSON_ArrayForEach(a, args) {
-            if (!cJSON_IsString(a)) {
-                *why = cli_xstrdup("\"arguments\" holds a non-string");
-                return -1;
-            }
-            cli_strvec_push(words, a->valuestring);
+            if (!cJSON_IsString(a))
+                return "\"arguments\" holds a non-string";
         }
-        return 0;
+        return NULL;
     }
-    const char *cmd = cli_json_string(e, "command");
-    if (!cmd) {
-        *why = cli_xstrdup("neither an \"arguments\" array nor a \"command\" string");
-        return -1;
-    }
-    return cli_shell_split(cmd, words, why);
+    if (!cli_json_string(e, "command"))
+        return "neither an \"arguments\" array nor a \"command\" string";
+    return NULL;
 }
 
-/* Fills *out from the JSON object e; dbdir is the database's directory. */
-static int cli_entry_load(const cJSON *e, const char *dbdir,
-                          cli_compdb_entry *out, char **why)
+/* Checks every entry of root; *absolute is cleared when some "directory"
+ * is missing or relative.  Returns 0, or -1 with *err set. */
+static int cli_compdb_check(const cJSON *root, const char *path,
+                            int *absolute, char **err)
 {
-    const char *file = cli_json_string(e, "file");
-    const char *dir = cli_json_string(e, "directory");
-    if (!cJSON_IsObject(e) || !file) {
-        *why = cli_xstrdup("no \"file\" string");
+    if (!cJSON_IsArray(root)) {
+        *err = cli_strf("%s: not a JSON array of compile commands", path);
         return -1;
     }
-    if (!dir && cJSON_GetObjectItemCaseSensitive(e, "directory")) {
-        *why = cli_xstrdup("\"directory\" is not a string");
+    size_t i = 0;
+    const cJSON *e;
+    *absolute = 1;
+    cJSON_ArrayForEach(e, root) {
+        const char *why = cli_entry_problem(e);
+        if (why) {
+            *err = cli_strf("%s: entry %zu: %s", path, i + 1, why);
+            return -1;
+        }
+        const char *dir = cli_json_string(e, "directory");
+        if (!dir || dir[0] != '/')
+            *absolute = 0;
+        i++;
+    }
+    return 0;
+}
+
+/* ---- staging a database for libclang ---- */
+
+/* A private directory holding compile_commands.json for libclang. */
+typedef struct cli_stage {
+    char *dir;       /* NULL: the database is read where it is */
+    char *file;      /* dir/compile_commands.json */
+} cli_stage;
+
+static int cli_stage_dir(cli_stage *st, char **err)
+{
+    const char *tmp = getenv("TMPDIR");
+    st->dir = cli_strf("%s/sockleak-cdb-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(st->dir)) {
+        *err = cli_strf("cannot create a temporary directory for libclang "
+                        "(%s): %s", st->dir, strerror(errno));
+        free(st->dir);
+        st->dir = NULL;
         return -1;
     }
-    cli_strvec words = {0};
-    if (cli_entry_words(e, &words, why) < 0) {
-        cli_strvec_free(&words);
-        return -1;
+    st->file = cli_strf("%s/%s", st->dir, CLI_COMPDB_NAME);
+    return 0;
+}
+
+/* Writes root to st->file with every "directory" absolute against dbdir. */
+static int cli_stage_copy(cli_stage *st, cJSON *root, const char *dbdir,
+                          char **err)
+{
+    cJSON *e;
+    cJSON_ArrayForEach(e, root) {
+        const char *dir = cli_json_string(e, "directory");
+        if (dir && dir[0] == '/')
+            continue;
+        char *abs = cli_path_absolute(dir ? dir : ".", dbdir);
+        cJSON *v = cJSON_CreateString(abs);
+        free(abs);
+        if (!v || (dir ? !cJSON_ReplaceItemInObjectCaseSensitive(e, "directory", v)
+                       : !cJSON_AddItemToObject(e, "directory", v)))
+            abort();
     }
-    out->dir = cli_path_absolute(dir ? dir : ".", dbdir);
-    out->file = out->dir ? cli_path_canonical(file, out->dir) : NULL;
-    if (!out->file) {
-        *why = cli_xstrdup("cannot determine the current directory");
-        cli_strvec_free(&words);
+    char *text = cJSON_PrintUnformatted(root);
+    FILE *f = text ? fopen(st->file, "w") : NULL;
+    int ok = f && fputs(text, f) >= 0;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    free(text);
+    if (!ok)
+        *err = cli_strf("%s: %s", st->file, strerror(errno));
+    return ok ? 0 : -1;
+}
+
+/* The directory libclang reads: the database's own when it can, else a
+ * staged one (a link to db_file, or a copy of root with absolute
+ * directories).  Returns NULL with *err set on failure. */
+static const char *cli_stage_for(cli_stage *st, const char *db_file,
+                                 const char *dbdir, cJSON *root, int absolute,
+                                 char **err)
+{
+    if (absolute && strcmp(cli_basename(db_file), CLI_COMPDB_NAME) == 0)
+        return dbdir;
+    if (cli_stage_dir(st, err) < 0)
+        return NULL;
+    if (!absolute)
+        return cli_stage_copy(st, root, dbdir, err) < 0 ? NULL : st->dir;
+    char *target = cli_path_absolute(db_file, NULL);
+    int rc = target ? symlink(target, st->file) : -1;
+    if (rc < 0)
+        *err = cli_strf("%s: %s", st->file, strerror(errno));
+    free(target);
+    return rc < 0 ? NULL : st->dir;
+}
+
+static void cli_stage_remove(cli_stage *st)
+{
+    if (st->file)
+        unlink(st->file);
+    if (st->dir)
+        rmdir(st->dir);
+    free(st->file);
+    free(st->dir);
+}
+
+/* ---- reading the database ---- */
+
+/* Fills *out from the command libclang read; dbdir is the database's
+ * directory. */
+static int cli_entry_load(const front_cdb_command *c, const char *dbdir,
+                          cli_compdb_entry *out)
+{
+    out->dir = cli_path_absolute(c->dir[0] ? c->dir : ".", dbdir);
+    out->file = out->dir ? cli_path_canonical(c->file, out->dir) : NULL;
+    if (!out->file)
         return -1;
-    }
-    cli_compdb_filter_args((const char *const *)words.v, words.n, file,
-                           out->file, out->dir, &out->args);
-    cli_strvec_free(&words);
+    const char *const *argv = (const char *const *)c->argv;
+    out->lang = cli_compdb_lang(c->file, argv, c->argc);
+    if (out->lang == CLI_LANG_C)
+        cli_compdb_filter_args(argv, c->argc, c->file, out->file, out->dir,
+                               &out->args);
     return 0;
 }
 
@@ -339,29 +397,39 @@ static void cli_entry_free(cli_compdb_entry *e)
     cli_strvec_free(&e->args);
 }
 
-static int cli_compdb_fill(const cJSON *root, const char *dbdir,
-                           cli_compdb *db, char **err)
+/* Reads the checked database through libclang into db. */
+static int cli_compdb_fill(cli_compdb *db, cJSON *root, const char *dbdir,
+                           int absolute, char **err)
 {
-    if (!cJSON_IsArray(root)) {
-        *err = cli_strf("%s: not a JSON array of compile commands", db->path);
-        return -1;
+    cli_stage st = {0};
+    front_cdb fdb = {0};
+    char *why = NULL;
+    const char *dir =
+        cli_stage_for(&st, db->path, dbdir, root, absolute, &why);
+    int rc = dir ? front_cdb_load(dir, &fdb, &why) : -1;
+    cli_stage_remove(&st);
+    if (rc == 0 && fdb.n != (size_t)cJSON_GetArraySize(root)) {
+        why = cli_strf("libclang read %zu entries of %d", fdb.n,
+                       cJSON_GetArraySize(root));
+        rc = -1;
     }
-    size_t n = (size_t)cJSON_GetArraySize(root);
-    db->items = calloc(n ? n : 1, sizeof *db->items);
-    if (!db->items)
-        abort();
-    const cJSON *e;
-    cJSON_ArrayForEach(e, root) {
-        char *why = NULL;
-        if (cli_entry_load(e, dbdir, &db->items[db->n], &why) < 0) {
-            *err = cli_strf("%s: entry %zu: %s", db->path, db->n + 1, why);
-            free(why);
-            cli_entry_free(&db->items[db->n]);
-            return -1;
+    if (rc == 0)
+        db->items = cli_xmalloc((fdb.n ? fdb.n : 1) * sizeof *db->items);
+    for (size_t i = 0; rc == 0 && i < fdb.n; i++) {
+        memset(&db->items[i], 0, sizeof db->items[i]);
+        if (cli_entry_load(&fdb.cmds[i], dbdir, &db->items[i]) < 0) {
+            cli_entry_free(&db->items[i]);
+            why = cli_xstrdup("cannot determine the current directory");
+            rc = -1;
+        } else {
+            db->n++;
         }
-        db->n++;
     }
-    return 0;
+    front_cdb_free(&fdb);
+    if (rc < 0)
+        *err = cli_strf("%s: %s", db->path, why ? why : "cannot be read");
+    free(why);
+    return rc;
 }
 
 /* The database file named by path (a file, or a directory holding one). */
@@ -384,22 +452,20 @@ int cli_compdb_load(const char *path, cli_compdb *db, char **err)
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
-    int rc = -1;
-    if (!root) {
+    int absolute = 1, rc = -1;
+    char *dbdir = cli_path_absolute(db->path, NULL);
+    char *slash = dbdir ? strrchr(dbdir, '/') : NULL;
+    if (slash)
+        *(slash == dbdir ? slash + 1 : slash) = '\0';
+    if (!root)
         *err = cli_json_error(db->path, text, end);
-    } else {
-        char *abs = cli_path_absolute(db->path, NULL);
-        char *slash = abs ? strrchr(abs, '/') : NULL;
-        if (slash)
-            *(slash == abs ? slash + 1 : slash) = '\0';
-        rc = abs ? cli_compdb_fill(root, abs, db, err) : -1;
-        if (!abs)
-            *err = cli_strf("%s: cannot determine the current directory",
-                            db->path);
-        free(abs);
-    }
+    else if (!dbdir)
+        *err = cli_strf("%s: cannot determine the current directory", db->path);
+    else if (cli_compdb_check(root, db->path, &absolute, err) == 0)
+        rc = cli_compdb_fill(db, root, dbdir, absolute, err);
     cJSON_Delete(root);
     free(text);
+    free(dbdir);
     if (rc < 0)
         cli_compdb_free(db);
     return rc;
@@ -415,7 +481,6 @@ void cli_compdb_free(cli_compdb *db)
     free(db->path);
     memset(db, 0, sizeof *db);
 }
-
 /* ---- finding a database ---- */
 
 static int cli_is_file(const char *path)

@@ -145,16 +145,24 @@ static int cli_jobs_from_db(const cli_options *o, const cli_compdb *db,
 {
     for (size_t i = 0; i < db->n; i++) {
         const cli_compdb_entry *e = &db->items[i];
-        if (cli_filters_select(f, nf, e->file))
+        if (!cli_filters_select(f, nf, e->file))
+            continue;
+        if (e->lang == CLI_LANG_C)
             cli_joblist_add(jobs, e->file, (const char *const *)e->args.v,
                             e->args.n, e->dir);
+        else
+            *(e->lang == CLI_LANG_CXX ? &jobs->skipped_cxx
+                                      : &jobs->skipped_asm) += 1;
     }
     for (size_t i = 0; i < nf; i++)   /* files outside the database */
         if (!f[i].is_dir && !f[i].matched)
             cli_joblist_add(jobs, f[i].given, o->cc_args,
                             (size_t)o->ncc_args, NULL);
     if (jobs->n == 0) {
-        if (nf == 1)
+        if (jobs->skipped_cxx + jobs->skipped_asm)
+            *err = cli_strf("%s: no C entries (C++: %zu, assembler: %zu)",
+                            db->path, jobs->skipped_cxx, jobs->skipped_asm);
+        else if (nf == 1)
             *err = cli_strf("%s: no entry for %s", db->path, f[0].given);
         else if (nf > 1)
             *err = cli_strf("%s: no entry for the given paths", db->path);

@@ -24,6 +24,8 @@ typedef struct cli_job {
 typedef struct cli_joblist {
     cli_job *items;
     size_t n, cap;
+    size_t skipped_cxx;   /* selected database entries not analyzed */
+    size_t skipped_asm;   /* because they are C++ or assembler */
 } cli_joblist;
 
 /* Appends a job; every argument is copied (workdir may be NULL). */
@@ -39,9 +41,10 @@ size_t cli_joblist_drop_if(cli_joblist *l,
                            void *ctx);
 
 /* Builds the job list from the options (SPEC §3):
- *  - -p DB: DB's entries, restricted with PATHs to those whose file is a
- *    file PATH or lies under a directory PATH; a file PATH that has no entry
- *    is analyzed with the "-- ARGS" flags;
+ *  - -p DB: DB's C entries, restricted with PATHs to those whose file is a
+ *    file PATH or lies under a directory PATH (C++ and assembler entries
+ *    that pass are counted in skipped_cxx and skipped_asm); a file PATH that
+ *    has no entry is analyzed with the "-- ARGS" flags;
  *  - no -p, no PATH: the database found by cli_compdb_find from the current
  *    directory (restricted to files under it when it was found in a parent),
  *    else every .c file under ".";

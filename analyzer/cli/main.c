@@ -212,12 +212,19 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
 
 /* The job list, less the files the configuration excludes.  When it
  * excludes every file, the run goes on with none (an empty report, exit 0)
- * and says so on stderr. */
+ * and says so on stderr; database entries skipped as not C are counted in
+ * one line there too. */
 static int cli_jobs(const cli_options *o, const cli_config *c,
                     cli_joblist *jobs, char **err)
 {
     if (cli_jobs_build(o, jobs, err) < 0)
         return -1;
+    size_t skipped = jobs->skipped_cxx + jobs->skipped_asm;
+    if (skipped)
+        fprintf(stderr, "sockleak: skipped %zu %s not C (C++: %zu, "
+                "assembler: %zu)\n", skipped,
+                skipped == 1 ? "entry that is" : "entries that are",
+                jobs->skipped_cxx, jobs->skipped_asm);
     size_t n = jobs->n;
     if (c->path && cli_exclude_jobs(&c->exclude, c->dir, jobs) == n &&
         !o->quiet)

@@ -1,6 +1,7 @@
 /* test_cli_inputs.c — unit tests for the CLI's pure helpers: option parsing,
- * path normalization and "is under", directory search, shell-word splitting,
- * compile-command filtering, compile_commands.json loading, duplicate
+ * path normalization and "is under", directory search, the language of a
+ * database entry, compile-command filtering, compile_commands.json loading
+ * (through libclang: response files, other names, C++ entries), duplicate
  * removal and inline-suppression comments.  It does not run the front end or the engine.
  *
  * The CLI is an executable, not a library, so the helper sources are
@@ -234,32 +235,24 @@ static void test_collect(void)
 
 /* ---- compilation database ---- */
 
-static void check_split(const char *cmd, int n, const char *const *want)
+static void test_lang(void)
 {
-    cli_strvec sv = {0};
-    char *err = NULL;
-    CHECK(cli_shell_split(cmd, &sv, &err) == 0);
-    CHECK((int)sv.n == n);
-    for (int i = 0; i < n && i < (int)sv.n; i++)
-        CHECK_STR(sv.v[i], want[i]);
-    cli_strvec_free(&sv);
-}
-
-static void test_shell_split(void)
-{
-    const char *w1[] = {"cc", "-DA=\"b c\"", "-I", "dir with space", "x.c"};
-    check_split("  cc -DA=\\\"b\\ c\\\" -I 'dir with space' x.c ", 5, w1);
-    const char *w2[] = {"cc", "-DS=\"q\"", "a\\b", "", "it's"};
-    check_split("cc \"-DS=\\\"q\\\"\" \"a\\b\" '' it\\'s", 5, w2);
-    const char *w3[] = {"cc", "ab"};
-    check_split("cc a\\\nb", 2, w3);
-
-    cli_strvec sv = {0};
-    char *err = NULL;
-    CHECK(cli_shell_split("cc 'oops", &sv, &err) == -1);
-    CHECK(err && strstr(err, "unterminated"));
-    free(err);
-    cli_strvec_free(&sv);
+    const char *plain[] = {"cc", "-c", "x"};
+    CHECK(cli_compdb_lang("src/a.c", plain, 3) == CLI_LANG_C);
+    CHECK(cli_compdb_lang("a.cc", plain, 3) == CLI_LANG_CXX);
+    CHECK(cli_compdb_lang("a.C", plain, 3) == CLI_LANG_CXX);
+    CHECK(cli_compdb_lang("a.c++", plain, 3) == CLI_LANG_CXX);
+    CHECK(cli_compdb_lang("boot.S", plain, 3) == CLI_LANG_ASM);
+    CHECK(cli_compdb_lang("x.asm", plain, 3) == CLI_LANG_ASM);
+    CHECK(cli_compdb_lang("dir.cc/a.c", plain, 3) == CLI_LANG_C);
+    const char *xcxx[] = {"cc", "-x", "c++", "a.c"};
+    CHECK(cli_compdb_lang("a.c", xcxx, 4) == CLI_LANG_CXX);
+    const char *xasm[] = {"cc", "-xassembler-with-cpp", "a.c"};
+    CHECK(cli_compdb_lang("a.c", xasm, 3) == CLI_LANG_ASM);
+    const char *xc[] = {"c++", "-x", "c++", "-x", "c", "a.cpp"};
+    CHECK(cli_compdb_lang("a.cpp", xc, 6) == CLI_LANG_C);
+    const char *xnone[] = {"cc", "-x", "c", "-x", "none", "a.cpp"};
+    CHECK(cli_compdb_lang("a.cpp", xnone, 6) == CLI_LANG_CXX);
 }
 
 static void test_filter(void)
@@ -340,6 +333,35 @@ static void test_compdb(void)
     CHECK(!in_dir);
     free(found);
     free(src);
+
+    /* another name, absolute directories, a response file, a C++ entry */
+    write_file("proj/src/args.rsp", "-Iinc \"-DS=a b\"\n");
+    char *projdir = cli_strf("%s/proj/src", tmpdir);
+    char *other = cli_strf("[{\"directory\": \"%s\", \"file\": \"a.c\",\n"
+                           "  \"command\": \"cc @args.rsp -c a.c\"},\n"
+                           " {\"directory\": \"%s\", \"file\": \"b.cc\",\n"
+                           "  \"arguments\": [\"g++\", \"-c\", \"b.cc\"]}]\n",
+                           projdir, projdir);
+    write_file("proj/other.json", other);
+    free(other);
+    char *otherpath = cli_strf("%s/proj/other.json", tmpdir);
+    CHECK(cli_compdb_load(otherpath, &db, &err) == 0);
+    CHECK(db.n == 2);
+    if (db.n == 2) {
+        char *inc = cli_strf("-I%s/inc", projdir);
+        CHECK(db.items[0].lang == CLI_LANG_C);
+        CHECK(db.items[0].args.n == 2);
+        if (db.items[0].args.n == 2) {
+            CHECK_STR(db.items[0].args.v[0], inc);
+            CHECK_STR(db.items[0].args.v[1], "-DS=a b");
+        }
+        free(inc);
+        CHECK(db.items[1].lang == CLI_LANG_CXX);
+        CHECK(db.items[1].args.n == 0);
+    }
+    cli_compdb_free(&db);
+    free(otherpath);
+    free(projdir);
 
     write_file("proj/bad.json", "[{\"file\": \"a.c\",\n \"command\": }]");
     char *bad = cli_strf("%s/proj/bad.json", tmpdir);
@@ -485,7 +507,7 @@ int main(void)
     test_option_errors();
     test_paths();
     test_collect();
-    test_shell_split();
+    test_lang();
     test_filter();
     test_compdb();
     test_dedupe_funcs();

@@ -2,7 +2,8 @@
 #
 #  - unit tests: analyzer/tests/test_*.c, one executable each, linked with the
 #    core (IR, engine, rules table) and, where they need it, the JSON layer;
-#    test_cfg also links the front end, since it lowers real C through libclang;
+#    test_cfg also links the front end, since it lowers real C through libclang,
+#    and so do the CLI tests that read compilation databases (front/cdb.h);
 #  - testdata cases: every testdata/<area>/*.c outside cli/ and projects/ is one
 #    test run by expect_check, which compares sockleak's JSON output with the
 #    file's `// expect: RULE` annotations (any missing or extra finding fails);
@@ -19,8 +20,9 @@ foreach(src ${SOCKLEAK_UNIT_TESTS})
   add_executable(${name} ${src})
   target_include_directories(${name} PRIVATE ${CJSON_INCLUDE_DIRS})
   target_link_libraries(${name} PRIVATE sockleak_json sockleak_core ${CJSON_LIBRARIES})
-  if(name STREQUAL "test_cfg")
-    # the CFG builder is tested through the real front end (libclang)
+  if(name MATCHES "^test_(cfg|cli_inputs|cli_exclude)$")
+    # the CFG builder is tested through the real front end (libclang); the
+    # CLI tests compile cli/compdb.c, which reads databases through it
     target_link_libraries(${name} PRIVATE sockleak_front)
   endif()
   target_compile_definitions(${name} PRIVATE
