@@ -34,6 +34,8 @@ typedef struct drv_unit {
     size_t nskipped;       /* functions the front could not lower */
     char *skipped;         /* their names and reasons (front_result) */
     char *message;
+    char **dropped;        /* compiler flags clang rejected (front_result) */
+    size_t ndropped;
 } drv_unit;
 
 typedef struct drv_shared {
@@ -126,10 +128,14 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     u->nskipped = r->nskipped;
     u->skipped = r->skipped;
     u->message = r->message;
+    u->dropped = r->dropped;
+    u->ndropped = r->ndropped;
     r->funcs = NULL;
     r->nfuncs = 0;
     r->message = NULL;
     r->skipped = NULL;
+    r->dropped = NULL;
+    r->ndropped = 0;
 }
 
 static void *drv_front_main(void *arg)
@@ -166,11 +172,33 @@ static int drv_workers_new(drv_thread *t, int n, char **err)
     return 0;
 }
 
+/* One note on stderr for each distinct compiler flag the front dropped
+ * because clang rejects it, in the order first met in job order. */
+static void drv_report_dropped(const drv_shared *sh)
+{
+    cli_strvec seen = {0};
+    for (size_t i = 0; i < sh->jobs->n; i++) {
+        const drv_unit *u = &sh->units[i];
+        for (size_t k = 0; k < u->ndropped; k++) {
+            size_t j = 0;
+            while (j < seen.n && strcmp(seen.v[j], u->dropped[k]) != 0)
+                j++;
+            if (j < seen.n)
+                continue;
+            cli_strvec_push(&seen, u->dropped[k]);
+            fprintf(stderr, "sockleak: note: dropped compiler flag '%s' "
+                    "(clang does not accept it)\n", u->dropped[k]);
+        }
+    }
+    cli_strvec_free(&seen);
+}
+
 /* Names each file that could not be parsed, or only partly, or whose
  * functions were not all lowered, on stderr (in job order) and counts the
  * failed and partial ones. */
 static void drv_report_units(const drv_shared *sh, report_summary *s)
 {
+    drv_report_dropped(sh);
     for (size_t i = 0; i < sh->jobs->n; i++) {
         const drv_unit *u = &sh->units[i];
         const char *name = sh->jobs->items[i].display;
@@ -272,6 +300,9 @@ static void drv_free_ir(drv_shared *sh)
         free(sh->units[i].funcs);
         free(sh->units[i].message);
         free(sh->units[i].skipped);
+        for (size_t k = 0; k < sh->units[i].ndropped; k++)
+            free(sh->units[i].dropped[k]);
+        free(sh->units[i].dropped);
     }
     free(sh->units);
 }

@@ -1,6 +1,7 @@
 /* front.c — parses one translation unit with libclang and lowers each
  * function definition of the main file and of non-system headers to IR
- * (statements: stmt.c, expressions: expr.c, tokens: lex.c).  Functions that
+ * (statements: stmt.c, expressions: expr.c, tokens: lex.c; flags clang
+ * rejects: args.c).  Functions that
  * contain a compile error are skipped, never guessed at.  The translation
  * unit is disposed before returning; the IR owns copies of every string. */
 #include "front/front.h"
@@ -10,10 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "front/args.h"
 #include "front/lower.h"
 
 struct front_worker {
     CXIndex index;
+    args_memo rejected;   /* flags clang rejected in this worker's parses */
 };
 
 front_worker *front_worker_new(void)
@@ -34,6 +37,7 @@ void front_worker_free(front_worker *w)
     if (!w)
         return;
     clang_disposeIndex(w->index);
+    args_memo_clear(&w->rejected);
     free(w);
 }
 
@@ -46,6 +50,9 @@ void front_result_clear(front_result *r)
     free(r->funcs);
     free(r->message);
     free(r->skipped);
+    for (size_t i = 0; i < r->ndropped; i++)
+        free(r->dropped[i]);
+    free(r->dropped);
     memset(r, 0, sizeof(*r));
 }
 
@@ -288,11 +295,12 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
     return CXChildVisit_Continue;
 }
 
-/* argv for libclang: args, then what sockleak never needs from the
- * compiler (warnings, spelling suggestions for errors: 40% of a parse), then
- * -working-directory=workdir in *wd_arg (malloc'd, the caller frees it). */
-static const char **build_args(const char *const *args, int nargs, const char *workdir,
-                               int *n, char **wd_arg)
+/* argv for libclang: args less the flags in rejected (args.h), then what
+ * sockleak never needs from the compiler (warnings, spelling suggestions for
+ * errors: 40% of a parse), then -working-directory=workdir in *wd_arg
+ * (malloc'd, the caller frees it). */
+static const char **build_args(const args_memo *rejected, const char *const *args,
+                               int nargs, const char *workdir, int *n, char **wd_arg)
 {
     static const char *const quiet[] = {"-w", "-fno-spell-checking", "-ferror-limit=0"};
     const int nquiet = (int)(sizeof quiet / sizeof quiet[0]);
@@ -302,7 +310,8 @@ static const char **build_args(const char *const *args, int nargs, const char *w
         return NULL;
     *n = 0;
     for (int i = 0; i < nargs; i++)
-        v[(*n)++] = args[i];
+        if (!args_memo_has(rejected, args[i]))
+            v[(*n)++] = args[i];
     for (int i = 0; i < nquiet; i++)
         v[(*n)++] = quiet[i];
     if (workdir) {
@@ -316,20 +325,58 @@ static const char **build_args(const char *const *args, int nargs, const char *w
     return v;
 }
 
+/* Lists in out->dropped the elements of args that w drops (copies). */
+static void note_dropped(const front_worker *w, const char *const *args, int nargs,
+                         front_result *out)
+{
+    for (int i = 0; i < nargs; i++) {
+        if (!args_memo_has(&w->rejected, args[i]))
+            continue;
+        char **p = realloc(out->dropped, (out->ndropped + 1) * sizeof *p);
+        char *copy = strdup(args[i]);
+        if (p)
+            out->dropped = p;
+        if (!p || !copy) {
+            free(copy);
+            return;
+        }
+        out->dropped[out->ndropped++] = copy;
+    }
+}
+
+/* Parses file into *tu.  When clang rejects some of args, w remembers them
+ * (args.h) and the file is parsed once more without them; the flags w
+ * dropped are listed in out. */
+static enum CXErrorCode parse_unit(front_worker *w, const char *file, const char *const *args,
+                                   int nargs, const char *workdir, CXTranslationUnit *tu,
+                                   front_result *out)
+{
+    unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
+    enum CXErrorCode ec = CXError_Failure;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int n = 0;
+        char *wd_arg;
+        const char **argv = build_args(&w->rejected, args, nargs, workdir, &n, &wd_arg);
+        ec = argv ? clang_parseTranslationUnit2(w->index, file, argv, n, NULL, 0, opts, tu)
+                  : CXError_Failure;
+        free(wd_arg);
+        free(argv);
+        if (ec != CXError_Success || !*tu || attempt > 0 ||
+            args_learn(&w->rejected, *tu, args, nargs) == 0)
+            break;
+        clang_disposeTranslationUnit(*tu);
+        *tu = NULL;
+    }
+    note_dropped(w, args, nargs, out);
+    return ec;
+}
+
 void front_lower_file(front_worker *w, const char *file, const char *const *args,
                       int nargs, const char *workdir, front_result *out)
 {
     memset(out, 0, sizeof(*out));
-    int n = 0;
-    char *wd_arg;
-    const char **argv = build_args(args, nargs, workdir, &n, &wd_arg);
     CXTranslationUnit tu = NULL;
-    unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
-    enum CXErrorCode ec = argv ? clang_parseTranslationUnit2(w->index, file, argv, n, NULL, 0,
-                                                             opts, &tu)
-                               : CXError_Failure;
-    free(wd_arg);
-    free(argv);
+    enum CXErrorCode ec = parse_unit(w, file, args, nargs, workdir, &tu, out);
     if (ec != CXError_Success || !tu) {
         out->status = FRONT_FAILED;
         size_t len = strlen(file) + 96;

@@ -35,14 +35,20 @@ typedef struct front_result {
                               g (nested too deeply)"; NULL when none */
     char *message;         /* first error, "file:line:col: text"; NULL if none */
     unsigned nerrors;      /* error diagnostics */
+    char **dropped;        /* compiler flags of args not given to clang because
+                              it rejects them (front/args.h), as written; owned */
+    size_t ndropped;
 } front_result;
 
 /* Parses file with the compiler arguments args[0..nargs-1] (no compiler
  * name, no file), relative paths resolved against workdir (NULL: the current
  * directory; the process's directory is never changed), and lowers every
- * function defined in the file and in non-system headers.  Fills *out, which
- * the caller releases with front_result_clear().  Never crashes on bad input:
- * problems are reported through out->status and out->message. */
+ * function defined in the file and in non-system headers.  Flags clang does
+ * not accept (GCC-only options) are dropped and listed in out->dropped; the
+ * worker remembers them and drops them from its later files without trying.
+ * Fills *out, which the caller releases with front_result_clear().  Never
+ * crashes on bad input: problems are reported through out->status and
+ * out->message. */
 void front_lower_file(front_worker *w, const char *file,
                       const char *const *args, int nargs, const char *workdir,
                       front_result *out);

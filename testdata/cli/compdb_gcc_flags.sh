@@ -1,0 +1,38 @@
+# Flags from GCC builds that clang rejects (-fconserve-stack,
+# -mindirect-branch=thunk-extern, -mrecord-mcount) or only warns about
+# (-fno-tree-vrp) do not make the files "analyzed with errors": the rejected
+# ones are dropped with one note per flag for the whole run (whatever the
+# number of files and threads), the leak is still found, and no file counts
+# as partial or failed.
+set -u
+S=$1
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; cat "$tmp/out" "$tmp/err" >&2; exit 1; }
+
+GCC='"gcc", "-O2", "-fconserve-stack", "-fno-tree-vrp", "-mindirect-branch=thunk-extern", "-mrecord-mcount", "-Wno-format-truncation"'
+cat >"$tmp/compile_commands.json" <<JSON
+[
+  {"directory": "$PWD", "file": "cases/leak.c", "arguments": [$GCC, "-c", "cases/leak.c"]},
+  {"directory": "$PWD", "file": "cases/clean.c", "arguments": [$GCC, "-c", "cases/clean.c"]},
+  {"directory": "$PWD", "file": "cases/borrow.c", "arguments": [$GCC, "-c", "cases/borrow.c"]},
+  {"directory": "$PWD", "file": "cases/widget.c", "arguments": [$GCC, "-c", "cases/widget.c"]}
+]
+JSON
+for j in 1 2; do
+    "$S" --format json -j "$j" -p "$tmp" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "-j $j: exit status $rc, expected 1"
+    grep -Eq '"rule":[[:space:]]*"resource-leak"' "$tmp/out" ||
+        fail "-j $j: the leak in leak.c is not reported"
+    grep -Eq '"partial_files":[[:space:]]*0' "$tmp/out" || fail "-j $j: partial files"
+    grep -Eq '"failed_files":[[:space:]]*0' "$tmp/out" || fail "-j $j: failed files"
+    grep -q 'analyzed with errors\|could not be parsed' "$tmp/err" &&
+        fail "-j $j: a file is reported with errors"
+    for f in -fconserve-stack -mindirect-branch=thunk-extern -mrecord-mcount; do
+        n=$(grep -cxF "sockleak: note: dropped compiler flag '$f' (clang does not accept it)" "$tmp/err")
+        [ "$n" -eq 1 ] || fail "-j $j: note for $f printed $n times, expected once"
+    done
+    [ "$(grep -c 'dropped compiler flag' "$tmp/err")" -eq 3 ] ||
+        fail "-j $j: a flag clang accepts was dropped"
+done
+exit 0
