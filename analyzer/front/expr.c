@@ -38,6 +38,12 @@ CXCursor lw_strip(CXCursor c)
                 next = kids[i];
         if (clang_Cursor_isNull(next) || (k == CXCursor_UnexposedExpr && n != 1))
             return c;
+        /* an implicit cast spans exactly its operand; an UnexposedExpr of
+         * another extent or of dependent type is clang's error recovery */
+        if (k == CXCursor_UnexposedExpr &&
+            (clang_getCursorType(c).kind == CXType_Dependent ||
+             !clang_equalRanges(clang_getCursorExtent(c), clang_getCursorExtent(next))))
+            return c;
         c = next;
     }
 }
@@ -264,6 +270,11 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
     c = lw_strip(c);
     CXCursor kids[2];
     *elsewhere = 0;
+    if (L->nerrs && lw_is_broken(L, c)) { /* storing into it hands the value off */
+        lw_lower_broken(L, c);
+        *elsewhere = 1;
+        return -1;
+    }
     switch (clang_getCursorKind(c)) {
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
@@ -648,6 +659,11 @@ operand lw_expr(lower *L, CXCursor c, int want)
     }
     c = lw_strip(c);
     int elsewhere;
+    if (L->nerrs && lw_is_broken(L, c)) {
+        result = lw_lower_broken(L, c);
+        L->depth--;
+        return result;
+    }
     switch (clang_getCursorKind(c)) {
     case CXCursor_IntegerLiteral:
     case CXCursor_CharacterLiteral:
@@ -718,6 +734,11 @@ void lw_expr_into(lower *L, CXCursor c, int dst, ir_loc loc)
 {
     CXCursor s = lw_strip(c);
     enum CXCursorKind k = clang_getCursorKind(s);
+    if (L->nerrs && lw_is_broken(L, s)) {
+        lw_lower_broken(L, s);
+        emit_simple(L, IR_HAVOC, dst, -1, loc);
+        return;
+    }
     if (k == CXCursor_CallExpr) {
         lower_call(L, s, dst, 1);
         return;
@@ -807,6 +828,12 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
     c = lw_strip(c);
     CXCursor k[3];
     int64_t v;
+    if (L->nerrs && lw_is_broken(L, c)) { /* both edges stay possible */
+        lw_lower_broken(L, c);
+        ir_cond opaque = {-1, IR_NE, 0, 0, -1};
+        branch(L, c, opaque, t, f);
+        return;
+    }
     if (lw_const(L, c, &v)) {
         ir_term_goto(L->f, L->cur, v ? t : f);
         return;

@@ -1,8 +1,8 @@
 /* front.c — parses one translation unit with libclang and lowers each
  * function definition of the main file and of non-system headers to IR
  * (statements: stmt.c, expressions: expr.c, tokens: lex.c; flags clang
- * rejects: args.c).  Functions that
- * contain a compile error are skipped, never guessed at.  The translation
+ * rejects: args.c; functions with compile errors: recover.c).  A function
+ * whose errors cannot be lowered around is skipped, never guessed at.  The translation
  * unit is disposed before returning; the IR owns copies of every string. */
 #include "front/front.h"
 
@@ -21,6 +21,12 @@ struct front_worker {
 
 front_worker *front_worker_new(void)
 {
+    /* libclang parses on a thread of its own with an 8 MiB stack, which
+     * deeply nested code (a few hundred nested parentheses) overflows,
+     * killing the process.  Parse on the caller's thread instead: the CLI's
+     * workers have large stacks, and libclang's crash recovery turns what
+     * still overflows into a failed parse. */
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
     front_worker *w = calloc(1, sizeof(*w));
     if (!w)
         return NULL;
@@ -103,20 +109,37 @@ ir_loc lw_cursor_end(lower *L, CXCursor c)
 
 /* ---- diagnostics ---- */
 
-typedef struct err_pos {
-    CXFile file;
-    unsigned off;
-} err_pos;
-
 typedef struct diag_info {
-    err_pos *errs;
+    lw_error *errs;        /* every error of the unit, by expansion site */
     unsigned nerrs;
 } diag_info;
+
+/* Whether diag is a parse or lexical error (statements may be missing). */
+static int is_syntax(CXDiagnostic diag)
+{
+    CXString cat = clang_getDiagnosticCategoryText(diag);
+    const char *t = clang_getCString(cat);
+    int yes = t && (!strcmp(t, "Parse Issue") || !strcmp(t, "Lexical or Preprocessor Issue"));
+    clang_disposeString(cat);
+    return yes;
+}
+
+/* Whether diag is a warning that is an error by default: it has a -W
+ * option, and the AST after it is whole (an implicit declaration, an int
+ * converted to a pointer). */
+static int is_promoted_warning(CXDiagnostic diag)
+{
+    CXString opt = clang_getDiagnosticOption(diag, NULL);
+    const char *o = clang_getCString(opt);
+    int yes = o && !strncmp(o, "-W", 2);
+    clang_disposeString(opt);
+    return yes;
+}
 
 static void collect_diags(CXTranslationUnit tu, diag_info *d, front_result *out)
 {
     unsigned n = clang_getNumDiagnostics(tu);
-    d->errs = calloc(n ? n : 1, sizeof(err_pos));
+    d->errs = calloc(n ? n : 1, sizeof(lw_error));
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic diag = clang_getDiagnostic(tu, i);
         enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(diag);
@@ -124,9 +147,10 @@ static void collect_diags(CXTranslationUnit tu, diag_info *d, front_result *out)
             out->nerrors++;
             CXSourceLocation sl = clang_getDiagnosticLocation(diag);
             if (d->errs) {
-                clang_getExpansionLocation(sl, &d->errs[d->nerrs].file, NULL, NULL,
-                                           &d->errs[d->nerrs].off);
-                d->nerrs++;
+                lw_error *e = &d->errs[d->nerrs++];
+                clang_getExpansionLocation(sl, &e->file, NULL, NULL, &e->off);
+                e->syntax = is_syntax(diag) ? 1 : 0;
+                e->breaking = !is_promoted_warning(diag);
             }
             if (!out->message) {
                 CXString s = clang_formatDiagnostic(diag, CXDiagnostic_DisplaySourceLocation |
@@ -139,19 +163,24 @@ static void collect_diags(CXTranslationUnit tu, diag_info *d, front_result *out)
     }
 }
 
-/* Whether an error lies inside c's extent (or has no position: then every
- * function is suspect only if it is a fatal error without location). */
-static int has_error(const diag_info *d, CXCursor c)
+/* The errors inside c's extent, copied into the arena of f; *n their count. */
+static lw_error *errors_in(const diag_info *d, CXCursor c, ir_func *f, unsigned *n)
 {
-    CXSourceRange r = clang_getCursorExtent(c);
+    *n = 0;
     CXFile file;
     unsigned a, b;
-    clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &a);
-    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &b);
-    for (unsigned i = 0; i < d->nerrs; i++)
-        if (d->errs[i].file == file && d->errs[i].off >= a && d->errs[i].off <= b)
-            return 1;
-    return 0;
+    if (!d->nerrs || !lw_extent(c, &file, &a, &b))
+        return NULL;
+    lw_error *out = NULL;
+    for (unsigned i = 0; i < d->nerrs; i++) {
+        const lw_error *e = &d->errs[i];
+        if (e->file != file || e->off < a || e->off > b)
+            continue;
+        if (!out)
+            out = arena_alloc(f->arena, sizeof(lw_error) * d->nerrs);
+        out[(*n)++] = *e;
+    }
+    return out;
 }
 
 /* ---- functions ---- */
@@ -181,16 +210,10 @@ static enum CXChildVisitResult body_find(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
-static enum CXChildVisitResult body_stmt(CXCursor c, CXCursor parent, CXClientData d)
-{
-    (void)parent;
-    lw_stmt(d, c);
-    return CXChildVisit_Continue;
-}
-
-/* Lowers the function definition fn; returns NULL when it cannot be, with
- * *why saying why. */
-static ir_func *lower_function(tu_info *info, CXCursor fn, const char **why)
+/* Lowers the function definition fn (around the compile errors in it, see
+ * recover.c); returns NULL when it cannot be, with *why saying why. */
+static ir_func *lower_function(tu_info *info, const diag_info *diags, CXCursor fn,
+                               const char **why)
 {
     *why = "no body";
     CXTranslationUnit tu = info->tu;
@@ -210,6 +233,7 @@ static ir_func *lower_function(tu_info *info, CXCursor fn, const char **why)
     L.f = f;
     L.negated_text = clang_getNullCursor();
     L.cur = f->entry;
+    L.errs = errors_in(diags, fn, f, &L.nerrs);
     s = clang_getCursorUSR(fn);
     f->usr = arena_strdup(f->arena, clang_getCString(s));
     clang_disposeString(s);
@@ -225,18 +249,21 @@ static ir_func *lower_function(tu_info *info, CXCursor fn, const char **why)
     L.scopes = arena_alloc(f->arena, sizeof(scope));
     L.scopes_cap = 1;
     L.nscopes = 1;
-    clang_visitChildren(body, body_stmt, &L);
+    lw_lower_children(&L, body);
     lw_emit_all_cleanups(&L, f->end);
     ir_term_return(f, L.cur, f->end, 1);
     lw_finish_gotos(&L);
     for (unsigned i = 0; i < f->nblocks; i++) /* blocks nothing jumps to */
         if (f->blocks[i]->term.kind == IR_T_NONE)
             ir_term_exit(f, (int)i, f->end);
-    if (L.too_deep || L.invalid) {
-        *why = L.too_deep ? "nested too deeply" : "a declaration with an invalid type";
+    const char *verdict = L.too_deep ? "nested too deeply" : lw_recovery_verdict(&L);
+    if (verdict) {
+        *why = verdict;
         ir_func_free(f);
         return NULL;
     }
+    for (unsigned i = 0; i < L.nerrs; i++)
+        f->with_errors |= L.errs[i].breaking;
     return f;
 }
 
@@ -270,12 +297,8 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
     tu_walk *w = d;
     if (!want_function(c))
         return CXChildVisit_Continue;
-    if (has_error(w->diags, c) || clang_isInvalidDeclaration(c)) {
-        note_skipped(w->out, c, "a compile error");
-        return CXChildVisit_Continue;
-    }
     const char *why;
-    ir_func *f = lower_function(&w->info, c, &why);
+    ir_func *f = lower_function(&w->info, w->diags, c, &why);
     if (!f) {
         note_skipped(w->out, c, why);
         return CXChildVisit_Continue;
@@ -292,6 +315,7 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
         w->cap = cap;
     }
     w->out->funcs[w->out->nfuncs++] = f;
+    w->out->nrecovered += f->with_errors;
     return CXChildVisit_Continue;
 }
 
@@ -302,7 +326,8 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
 static const char **build_args(const args_memo *rejected, const char *const *args,
                                int nargs, const char *workdir, int *n, char **wd_arg)
 {
-    static const char *const quiet[] = {"-w", "-fno-spell-checking", "-ferror-limit=0"};
+    static const char *const quiet[] = {"-w", "-fno-spell-checking", "-ferror-limit=0",
+                                        "-fbracket-depth=2048"};
     const int nquiet = (int)(sizeof quiet / sizeof quiet[0]);
     const char **v = calloc((size_t)nargs + (size_t)nquiet + 2, sizeof(char *));
     *wd_arg = NULL;

@@ -15,14 +15,17 @@
 typedef struct front_worker front_worker;
 
 /* One worker per thread (it owns a CXIndex, which is not thread-safe).
+ * Create every worker before starting the threads that use them (it sets
+ * LIBCLANG_NOTHREADS in the environment, so that libclang parses on the
+ * calling thread: give those threads a large stack, 256 MiB in the CLI).
  * Returns NULL on failure.  Free with front_worker_free() (accepts NULL). */
 front_worker *front_worker_new(void);
 void front_worker_free(front_worker *w);
 
 typedef enum {
     FRONT_OK,       /* parsed without errors */
-    FRONT_PARTIAL,  /* parsed with errors: functions containing invalid code
-                       are skipped, the rest lowered */
+    FRONT_PARTIAL,  /* parsed with errors: functions are lowered around
+                       them where possible, the others skipped (named) */
     FRONT_FAILED,   /* could not be parsed at all: no functions */
 } front_status;
 
@@ -31,6 +34,8 @@ typedef struct front_result {
     ir_func **funcs;       /* owned: free each with ir_func_free() */
     size_t nfuncs;
     size_t nskipped;       /* functions not lowered because of errors */
+    size_t nrecovered;     /* functions lowered around compile errors (their
+                              broken parts are unknown values) */
     char *skipped;         /* their names and why: "f (a compile error),
                               g (nested too deeply)"; NULL when none */
     char *message;         /* first error, "file:line:col: text"; NULL if none */

@@ -299,6 +299,52 @@ CXCursor lex_macro_at(lower *L, CXSourceLocation loc)
     return hit ? hit->def : clang_getNullCursor();
 }
 
+int lex_dropped_idents(lower *L, CXFile file, unsigned from, unsigned to,
+                       void (*fn)(lower *, const char *, int, void *), void *data)
+{
+    static const char *const writes[] = {"=", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
+                                         "^=", "<<=", ">>=", "++", "--", NULL};
+    static const char *const jumps[] = {"return", "goto", "break", "continue", NULL};
+    toks k = tokenize(L, clang_getRange(clang_getLocationForOffset(L->tu, file, from),
+                                        clang_getLocationForOffset(L->tu, file, to)));
+    /* the range's end names the token that starts there: not the gap's */
+    unsigned n = k.n;
+    while (n > 0 && lw_offset(clang_getTokenLocation(L->tu, k.t[n - 1])) >= to)
+        n--;
+    int jumps_seen = 0, leading_return = 0, semis = 0;
+    unsigned first = 0; /* the `;` that ends the statement before */
+    char b[128];
+    while (first < n && !strcmp(tok_str(&k, first, b, sizeof b), ";"))
+        first++;
+    for (unsigned i = first; i < n; i++) {
+        char nb[8] = "", pb[8] = "";
+        CXTokenKind kind = clang_getTokenKind(k.t[i]);
+        tok_str(&k, i, b, sizeof b);
+        semis += kind == CXToken_Punctuation && !strcmp(b, ";");
+        if (kind == CXToken_Keyword)
+            for (int j = 0; jumps[j]; j++)
+                if (!strcmp(b, jumps[j])) {
+                    jumps_seen++;
+                    leading_return |= i == first && j == 0;
+                }
+        if (kind != CXToken_Identifier)
+            continue;
+        if (i + 1 < n)
+            tok_str(&k, i + 1, nb, sizeof nb);
+        if (i > first)
+            tok_str(&k, i - 1, pb, sizeof pb);
+        int written = !strcmp(pb, "&") || !strcmp(pb, "++") || !strcmp(pb, "--");
+        for (int j = 0; writes[j] && !written; j++)
+            written = !strcmp(nb, writes[j]);
+        fn(L, b, written, data);
+    }
+    toks_free(&k);
+    if (!jumps_seen)
+        return 0;
+    return jumps_seen == 1 && leading_return && semis <= 1 ? LEX_DROPPED_RETURN
+                                                           : LEX_DROPPED_JUMP;
+}
+
 void lex_tu_info_clear(tu_info *ti)
 {
     free(ti->texts);

@@ -100,6 +100,20 @@ typedef struct tu_info {
     size_t nmemo, memo_cap;
 } tu_info;
 
+/* A compile error of the translation unit (front.c), by its expansion site. */
+typedef struct lw_error {
+    CXFile file;
+    unsigned off;
+    unsigned syntax : 1;    /* a parse or lexical error: clang may have cut
+                               statements short, so nothing near it is known */
+    unsigned breaking : 1;  /* an error that leaves a broken expression or a
+                               dropped statement behind; not a warning that is
+                               an error by default (-Wimplicit-function-
+                               declaration), after which the AST is whole */
+    unsigned covered : 1;   /* lowering turned the broken part around it into
+                               an unknown value (set per function) */
+} lw_error;
+
 typedef struct lower {
     tu_info *info;
     CXTranslationUnit tu;
@@ -126,8 +140,14 @@ typedef struct lower {
     unsigned ncleanups, cleanups_cap;
     unsigned depth;        /* recursion depth guard */
     int too_deep;
-    int invalid;           /* the function declares something invalid */
     CXCursor negated_text; /* `!x` being lowered as a test of x, or null */
+    /* compile errors inside the function (recover.c); nerrs == 0 for the
+     * usual function, and then none of the recovery code runs */
+    lw_error *errs;
+    unsigned nerrs;
+    int *broken_writes;    /* places a broken part may write */
+    unsigned nbroken_writes, broken_writes_cap;
+    const char *unlowerable; /* why the function cannot be lowered, or NULL */
 } lower;
 
 /* ---- lex.c: tokens, operators, source text ---- */
@@ -150,6 +170,16 @@ int lex_decl_noreturn(lower *L, CXCursor decl);
 /* The definition of the macro whose expansion starts at loc, or a null
  * cursor. */
 CXCursor lex_macro_at(lower *L, CXSourceLocation loc);
+/* Calls fn(L, name, written, data) for every identifier token of bytes
+ * [from, to) of file (a statement clang dropped): written says it is
+ * assigned, incremented or has its address taken there.  Returns
+ * LEX_DROPPED_RETURN when the range is one `return` statement,
+ * LEX_DROPPED_JUMP when it holds another jump (return, goto, break,
+ * continue), else 0. */
+#define LEX_DROPPED_RETURN 1
+#define LEX_DROPPED_JUMP 2
+int lex_dropped_idents(lower *L, CXFile file, unsigned from, unsigned to,
+                       void (*fn)(lower *, const char *, int, void *), void *data);
 /* Frees what tu_info holds (not the translation unit). */
 void lex_tu_info_clear(tu_info *ti);
 
@@ -194,12 +224,44 @@ CXCursor lw_strip(CXCursor c);
 /* The children of c, up to max; returns how many there are. */
 unsigned lw_children(CXCursor c, CXCursor *out, unsigned max);
 
+/* ---- recover.c: the broken parts of a function with compile errors ---- */
+/* c's extent as expansion-site offsets [*a, *b] in *file; 0 when it does
+ * not lie in one file. */
+int lw_extent(CXCursor c, CXFile *file, unsigned *a, unsigned *b);
+/* Whether a breaking error lies inside c's extent. */
+int lw_has_error(lower *L, CXCursor c);
+/* Whether the expression c is broken: it holds a breaking error and is no
+ * operator, call or cast whose parts can be lowered one by one. */
+int lw_is_broken(lower *L, CXCursor c);
+/* Lowers the broken expression c: every local it names escapes (a
+ * descriptor that flows into it is handed off), a local it may write becomes
+ * unknown, nothing inside is evaluated; the errors in it are covered.  The
+ * value is unknown. */
+operand lw_lower_broken(lower *L, CXCursor c);
+/* Lowers what clang dropped between offsets from and to of file (a whole
+ * statement, or a declaration's initializer) when a breaking error lies
+ * there: the locals it names escape and those it writes become unknown.
+ * Variables bound at index >= declared of L->vars are the ones the dropped
+ * text declares: they only become unknown.  Returns whether it did. */
+int lw_lower_dropped(lower *L, CXFile file, unsigned from, unsigned to, unsigned declared,
+                     ir_loc loc);
+/* After the body is lowered: NULL when every error was lowered around and no
+ * broken part writes a local that a branch reads, else why the function
+ * cannot be analyzed. */
+const char *lw_recovery_verdict(lower *L);
+
 /* ---- stmt.c ---- */
 void lw_stmt(lower *L, CXCursor c);
+/* Lowers the statements of the compound statement c in the current scope,
+ * and what clang dropped between them (recover.c). */
+void lw_lower_children(lower *L, CXCursor c);
 /* Declares a local variable cursor as a place in the innermost scope. */
 int lw_declare(lower *L, CXCursor decl, int is_param);
 /* The place bound to a variable declaration, or -1. */
 int lw_var_place(lower *L, CXCursor decl);
+/* Ends the current path with a return of o (cleanups first) and starts a
+ * fresh block. */
+void lw_return(lower *L, operand o, ir_loc loc);
 /* Starts a fresh (so far unreachable) block and makes it current. */
 void lw_new_block(lower *L);
 /* Terminates the current block with a goto to b and makes b current. */
@@ -207,6 +269,6 @@ void lw_goto(lower *L, int b);
 /* Resolves pending gotos once the whole body is lowered. */
 void lw_finish_gotos(lower *L);
 
-#define LW_MAX_DEPTH 400
+#define LW_MAX_DEPTH 1500
 
 #endif

@@ -106,8 +106,17 @@ int lw_var_place(lower *L, CXCursor decl)
 
 int lw_declare(lower *L, CXCursor decl, int is_param)
 {
-    if (clang_isInvalidDeclaration(decl))
-        L->invalid = 1; /* a type from a missing header: do not guess */
+    if (clang_isInvalidDeclaration(decl)) {
+        /* a type from a missing header: its errors are this declaration's;
+         * a local of it is no place (what is stored there is handed off),
+         * a parameter keeps its number for the summaries */
+        CXFile file;
+        unsigned a, b;
+        if (L->nerrs && lw_extent(decl, &file, &a, &b))
+            lw_lower_dropped(L, file, a, b, L->nvars, lw_cursor_loc(L, decl));
+        if (!is_param)
+            return -1;
+    }
     enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
     if (sc == CX_SC_Static || sc == CX_SC_Extern)
         return -1; /* outlives the call: storing into it is a hand-off */
@@ -167,6 +176,8 @@ static void lower_var_decl(lower *L, CXCursor decl)
 {
     int p = lw_declare(L, decl, 0);
     CXCursor init = clang_Cursor_getVarDeclInitializer(decl);
+    if (!clang_Cursor_isNull(init) && p < 0 && clang_isInvalidDeclaration(decl))
+        lw_lower_broken(L, init); /* what it names is handed to the unknown */
     if (clang_Cursor_isNull(init) || p < 0)
         return;
     ir_loc loc = lw_cursor_loc(L, decl);
@@ -194,6 +205,19 @@ static enum CXChildVisitResult decl_visit(CXCursor c, CXCursor parent, CXClientD
     if (clang_getCursorKind(c) == CXCursor_VarDecl)
         lower_var_decl(d, c);
     return CXChildVisit_Continue;
+}
+
+/* A declaration statement; with compile errors, the initializers clang
+ * dropped (`int fd = socket(AF_INET, SOCK_STREAM, UNKNOWN)` keeps `fd`
+ * without an initializer) make their variables unknown. */
+static void lower_decl_stmt(lower *L, CXCursor c)
+{
+    unsigned mark = L->nvars;
+    clang_visitChildren(c, decl_visit, L);
+    CXFile file;
+    unsigned a, b;
+    if (L->nerrs && lw_extent(c, &file, &a, &b))
+        lw_lower_dropped(L, file, a, b + 1, mark, lw_cursor_loc(L, c));
 }
 
 /* ---- jumps ---- */
@@ -342,10 +366,37 @@ static enum CXChildVisitResult stmt_visit(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Continue;
 }
 
+/* The statements of a compound statement, and between them (and before
+ * the closing brace) what clang dropped while recovering from an error. */
+void lw_lower_children(lower *L, CXCursor c)
+{
+    CXFile file;
+    unsigned a, b;
+    if (!L->nerrs || !lw_extent(c, &file, &a, &b)) {
+        clang_visitChildren(c, stmt_visit, L);
+        return;
+    }
+    unsigned n = lw_children(c, NULL, 0);
+    CXCursor *k = arena_alloc(L->f->arena, sizeof(CXCursor) * (n ? n : 1));
+    lw_children(c, k, n);
+    unsigned from = a + 1; /* after the `{` */
+    for (unsigned i = 0; i <= n; i++) {
+        CXFile kf = file;
+        unsigned ka = b, kb = b; /* past the last statement: up to the `}` */
+        if (i < n && (!lw_extent(k[i], &kf, &ka, &kb) || kf != file))
+            ka = kb = from;
+        lw_lower_dropped(L, file, from, ka, L->nvars, lw_cursor_loc(L, i < n ? k[i] : c));
+        if (i < n)
+            lw_stmt(L, k[i]);
+        if (kb > from)
+            from = kb;
+    }
+}
+
 static void lower_compound(lower *L, CXCursor c)
 {
     scope_push(L);
-    clang_visitChildren(c, stmt_visit, L);
+    lw_lower_children(L, c);
     scope_pop(L, lw_cursor_end(L, c));
 }
 
@@ -596,6 +647,11 @@ static void lower_return(lower *L, CXCursor c)
             ir_emit(L->f, L->cur, &in);
         }
     }
+    lw_return(L, o, loc);
+}
+
+void lw_return(lower *L, operand o, ir_loc loc)
+{
     L->ntemps = 0; /* the return ends every temporary */
     lw_emit_all_cleanups(L, loc);
     int b = L->cur;
@@ -614,7 +670,7 @@ void lw_stmt(lower *L, CXCursor c)
     }
     switch (clang_getCursorKind(c)) {
     case CXCursor_CompoundStmt: lower_compound(L, c); break;
-    case CXCursor_DeclStmt: clang_visitChildren(c, decl_visit, L); break;
+    case CXCursor_DeclStmt: lower_decl_stmt(L, c); break;
     case CXCursor_IfStmt: lower_if(L, c); break;
     case CXCursor_WhileStmt: lower_while(L, c); break;
     case CXCursor_DoStmt: lower_do(L, c); break;

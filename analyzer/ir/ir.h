@@ -159,6 +159,8 @@ typedef struct ir_func {
     unsigned is_static : 1;
     unsigned in_header : 1;  /* defined outside the main file */
     unsigned returns_pointer : 1; /* its result is a pointer (NULL = failure) */
+    unsigned with_errors : 1;  /* lowered around compile errors: their broken
+                                  parts are unknown values and hand-offs */
     ir_place *places;
     unsigned nplaces, places_cap;
     unsigned nparams;
