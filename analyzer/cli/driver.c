@@ -24,7 +24,7 @@
 #include "summary/summary.h"
 
 /* Stack of each worker thread: the front recurses over deeply nested code. */
-#define DRV_STACK_SIZE (16u << 20)
+#define DRV_STACK_SIZE (256u << 20)
 
 /* What phase 1 produced for one job. */
 typedef struct drv_unit {
@@ -32,6 +32,7 @@ typedef struct drv_unit {
     ir_func **funcs;       /* owned until moved to the function list */
     size_t nfuncs;
     size_t nskipped;       /* functions the front could not lower */
+    size_t nrecovered;     /* functions lowered around compile errors */
     char *skipped;         /* their names and reasons (front_result) */
     char *message;
     char **dropped;        /* compiler flags clang rejected (front_result) */
@@ -126,6 +127,7 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     u->funcs = r->funcs;
     u->nfuncs = r->nfuncs;
     u->nskipped = r->nskipped;
+    u->nrecovered = r->nrecovered;
     u->skipped = r->skipped;
     u->message = r->message;
     u->dropped = r->dropped;
@@ -208,6 +210,10 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
             fprintf(stderr, "sockleak: %s: %s%s%s\n", name,
                     failed ? "could not be parsed" : "analyzed with errors",
                     u->message ? ": " : "", u->message ? u->message : "");
+            if (u->nrecovered)
+                fprintf(stderr, "sockleak: %s: %zu function%s analyzed around compile errors "
+                        "(their broken parts are unknown values)\n", name, u->nrecovered,
+                        u->nrecovered == 1 ? "" : "s");
         }
         if (u->status != FRONT_FAILED && u->nskipped)
             fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", name,
