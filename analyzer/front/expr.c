@@ -480,7 +480,9 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
         in.dst = store_param(L, lhs);
         ir_emit(L->f, L->cur, &in);
     }
-    return op_none();
+    /* the assignment's value is what was stored, wherever it went:
+     * `if ((g_status = getaddrinfo(...)) != 0)` tests the call's result */
+    return r;
 }
 
 static int is_cmp(const char *op, ir_cmpop *out)
