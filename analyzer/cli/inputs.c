@@ -152,13 +152,15 @@ static int cli_read_dir(const char *dir, cli_strvec *names)
     return 0;
 }
 
-static int cli_walk(const char *dir, cli_strvec *files, char **err)
+int cli_walk_files(const char *dir, cli_walk_visit visit, void *ctx,
+                   char **err)
 {
     cli_strvec names = {0};
     if (cli_read_dir(dir, &names) < 0) {
-        *err = cli_strf("%s: %s", dir, strerror(errno));
+        if (err)
+            *err = cli_strf("%s: %s", dir, strerror(errno));
         cli_strvec_free(&names);
-        return -1;
+        return err ? -1 : 0;
     }
     int rc = 0;
     for (size_t i = 0; i < names.n && rc == 0; i++) {
@@ -174,15 +176,21 @@ static int cli_walk(const char *dir, cli_strvec *files, char **err)
             continue;
         }
         if (S_ISDIR(st.st_mode))
-            rc = cli_walk(p, files, err);
-        else if (S_ISREG(st.st_mode) && cli_is_c_file(names.v[i])) {
-            cli_strvec_take(files, p);
-            p = NULL;
-        }
+            rc = cli_walk_files(p, visit, ctx, err);
+        else if (S_ISREG(st.st_mode) && visit(p, names.v[i], ctx))
+            rc = 1;
         free(p);
     }
     cli_strvec_free(&names);
     return rc;
+}
+
+/* cli_walk_files visitor of cli_collect_files: keeps the .c files. */
+static int cli_keep_c_file(const char *path, const char *name, void *files)
+{
+    if (cli_is_c_file(name))
+        cli_strvec_push(files, path);
+    return 0;
 }
 
 static int cli_collect_one(const char *path, cli_strvec *files, char **err)
@@ -193,7 +201,7 @@ static int cli_collect_one(const char *path, cli_strvec *files, char **err)
         return -1;
     }
     if (S_ISDIR(st.st_mode))
-        return cli_walk(path, files, err);
+        return cli_walk_files(path, cli_keep_c_file, files, err);
     if (!S_ISREG(st.st_mode)) {
         *err = cli_strf("%s: not a regular file or directory", path);
         return -1;

@@ -1,7 +1,8 @@
 /* inputs.h — turns PATH arguments into the list of .c files to analyze, and
  * the path arithmetic the CLI needs (absolute forms, "is under", display
  * form).  It reads directories but never opens or parses a source file and
- * never changes the process's directory. */
+ * never changes the process's directory.  cli_walk_files is the one
+ * directory walk: the include guesser (guess.h) walks trees with it too. */
 #ifndef SOCKLEAK_CLI_INPUTS_H
 #define SOCKLEAK_CLI_INPUTS_H
 
@@ -30,6 +31,20 @@ char *cli_path_display(const char *path);
 
 /* Nonzero when name ends in ".c". */
 int cli_is_c_file(const char *name);
+
+/* Called by cli_walk_files for each regular file: path is the walked
+ * directory joined with the file's path below it, name its last segment
+ * (both valid only during the call).  Returns nonzero to stop the walk. */
+typedef int (*cli_walk_visit)(const char *path, const char *name, void *ctx);
+
+/* Calls visit(path, name, ctx) for every regular file below dir, in name
+ * order (strcmp), skipping hidden entries (".name"), dangling links and
+ * symbolic links to directories (so a walk always ends).  Returns 0 when the
+ * walk went through, 1 when visit stopped it.  A directory that cannot be
+ * read is an error -- -1 with *err a malloc'd "DIR: reason" -- or, when err
+ * is NULL, silently skipped. */
+int cli_walk_files(const char *dir, cli_walk_visit visit, void *ctx,
+                   char **err);
 
 /* Appends to files the files named by paths[0..n-1]: a regular file is taken
  * as is (whatever its extension); a directory is searched recursively for
