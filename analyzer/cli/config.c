@@ -73,6 +73,7 @@ static int cli_cfg_enable(cli_cfgload *L, cli_jval v);
 static int cli_cfg_disable(cli_cfgload *L, cli_jval v);
 static int cli_cfg_fail_on(cli_cfgload *L, cli_jval v);
 static int cli_cfg_assume_borrow(cli_cfgload *L, cli_jval v);
+static int cli_cfg_no_guess(cli_cfgload *L, cli_jval v);
 static int cli_cfg_baseline(cli_cfgload *L, cli_jval v);
 static int cli_cfg_exclude(cli_cfgload *L, cli_jval v);
 
@@ -88,6 +89,7 @@ static const struct cli_cfgkey {
     {"disable", CFG_STRINGS, cli_cfg_disable},
     {"fail_on", CFG_STRING, cli_cfg_fail_on},
     {"assume_borrow", CFG_BOOL, cli_cfg_assume_borrow},
+    {"no_guess_includes", CFG_BOOL, cli_cfg_no_guess},
     {"baseline", CFG_STRING, cli_cfg_baseline},
     {"exclude", CFG_STRINGS, cli_cfg_exclude},
 };
@@ -233,6 +235,12 @@ static int cli_cfg_assume_borrow(cli_cfgload *L, cli_jval v)
     return 0;
 }
 
+static int cli_cfg_no_guess(cli_cfgload *L, cli_jval v)
+{
+    L->c->no_guess_includes = cJSON_IsTrue(v.j);
+    return 0;
+}
+
 static int cli_cfg_baseline(cli_cfgload *L, cli_jval v)
 {
     if (v.j->valuestring[0] == '\0')
@@ -316,6 +324,7 @@ static void cli_config_clear(cli_config *c)
 {
     memset(c, 0, sizeof *c);
     c->no_default_rules = c->fail_on = c->assume_borrow = -1;
+    c->no_guess_includes = -1;
 }
 
 int cli_config_load(const char *path, cli_config *c, char **err)
@@ -432,6 +441,9 @@ void cli_config_apply(const cli_config *c, cli_options *o, cli_origins *from)
     from->fail_on = cli_merge_int(o->fail_on_given, &o->fail_on, c->fail_on);
     from->assume_borrow = cli_merge_int(o->assume_borrow, &o->assume_borrow,
                                         c->assume_borrow);
+    from->no_guess_includes = cli_merge_int(o->no_guess_includes,
+                                            &o->no_guess_includes,
+                                            c->no_guess_includes);
     cli_merge_rules(c, o, from);
     cli_merge_packs(c, o, from);
     from->baseline = cli_merge_baseline(c, o);

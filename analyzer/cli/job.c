@@ -80,6 +80,7 @@ static int cli_jobs_from_paths(const cli_options *o, const char *const *paths,
     for (size_t i = 0; i < files.n; i++)
         cli_joblist_add(jobs, files.v[i], o->cc_args, (size_t)o->ncc_args,
                         NULL);
+    jobs->no_database = 1;
     cli_strvec_free(&files);
     return 0;
 }

@@ -26,6 +26,9 @@ typedef struct cli_joblist {
     size_t n, cap;
     size_t skipped_cxx;   /* selected database entries not analyzed */
     size_t skipped_asm;   /* because they are C++ or assembler */
+    int no_database;      /* built from PATHs (or ".") without a
+                             compilation database: include directories
+                             may be guessed (cli/guess.h) */
 } cli_joblist;
 
 /* Appends a job; every argument is copied (workdir may be NULL). */

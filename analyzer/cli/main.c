@@ -22,6 +22,7 @@
 #include "cli/config.h"
 #include "cli/driver.h"
 #include "cli/exclude.h"
+#include "cli/guess.h"
 #include "cli/job.h"
 #include "cli/options.h"
 #include "cli/output.h"
@@ -213,7 +214,9 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
 /* The job list, less the files the configuration excludes.  When it
  * excludes every file, the run goes on with none (an empty report, exit 0)
  * and says so on stderr; database entries skipped as not C are counted in
- * one line there too. */
+ * one line there too.  Files analyzed without a compilation database then
+ * get the include directories guessed from the tree (cli/guess.h), named
+ * on stderr unless -q. */
 static int cli_jobs(const cli_options *o, const cli_config *c,
                     cli_joblist *jobs, char **err)
 {
@@ -230,6 +233,13 @@ static int cli_jobs(const cli_options *o, const cli_config *c,
         !o->quiet)
         fprintf(stderr, "sockleak: %s excludes every file (\"exclude\")\n",
                 c->path);
+    if (jobs->no_database && jobs->n && !o->no_guess_includes) {
+        cli_guess g;
+        cli_guess_includes(o, jobs, &g);
+        if (!o->quiet)
+            cli_guess_print(stderr, &g);
+        cli_guess_free(&g);
+    }
     return 0;
 }
 

@@ -19,7 +19,7 @@ typedef enum {
     OPT_DISABLE, OPT_FAIL_ON, OPT_ASSUME_BORROW, OPT_JOBS, OPT_PROGRESS,
     OPT_QUIET, OPT_COLOR, OPT_COMPDB, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
     OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_CONFIG,
-    OPT_NO_CONFIG, OPT_SHOW_CONFIG,
+    OPT_NO_CONFIG, OPT_SHOW_CONFIG, OPT_NO_GUESS_INCLUDES,
 } cli_opt_id;
 
 static const struct cli_optdef {
@@ -36,6 +36,7 @@ static const struct cli_optdef {
     {"disable", 0, 1, OPT_DISABLE},
     {"fail-on", 0, 1, OPT_FAIL_ON},
     {"assume-borrow", 0, 0, OPT_ASSUME_BORROW},
+    {"no-guess-includes", 0, 0, OPT_NO_GUESS_INCLUDES},
     {"jobs", 'j', 1, OPT_JOBS},
     {"progress", 0, 0, OPT_PROGRESS},
     {"quiet", 'q', 0, OPT_QUIET},
@@ -63,11 +64,15 @@ void cli_usage(FILE *out)
 "PATH is a .c file or a directory searched recursively for .c files.  With\n"
 "no PATH, the compile_commands.json of . or ./build (or of a parent\n"
 "directory) is used, else . is analyzed.  COMPILER-ARGS (-I, -D, ...) apply\n"
-"to files that are not in a compilation database.\n"
+"to files that are not in a compilation database.  Without a database, the\n"
+"include directories are guessed from the tree (the directories holding the\n"
+"headers the files include, and include/ directories), added after\n"
+"COMPILER-ARGS and named on stderr.\n"
 "\n"
 "Options:\n"
 "  -p DIR|FILE            use DIR/compile_commands.json or FILE; with PATHs,\n"
 "                         only its entries under them are analyzed\n"
+"  --no-guess-includes    without a database, guess no include directories\n"
 "  --format FORMAT        output format: %s (default text)\n"
 "  -o, --output FILE      write the report to FILE instead of stdout\n"
 "  --color WHEN           colour the text report: auto, always, never\n"
@@ -223,6 +228,7 @@ static int cli_apply(cli_options *o, cli_opt_id id, const char *spelled,
     case OPT_DISABLE: return cli_set_rule(o, spelled, val, 0, err);
     case OPT_FAIL_ON: return cli_set_fail_on(o, spelled, val, err);
     case OPT_ASSUME_BORROW: o->assume_borrow = 1; return 0;
+    case OPT_NO_GUESS_INCLUDES: o->no_guess_includes = 1; return 0;
     case OPT_JOBS: return cli_set_jobs(o, spelled, val, err);
     case OPT_PROGRESS: o->progress = 1; return 0;
     case OPT_QUIET: o->quiet = 1; o->progress = 0; return 0;

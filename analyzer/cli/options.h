@@ -25,6 +25,8 @@ typedef struct cli_options {
     int fail_on;                /* sl_level, or CLI_FAIL_NEVER */
     int fail_on_given;          /* --fail-on was on the command line */
     int assume_borrow;
+    int no_guess_includes;      /* --no-guess-includes: without a database,
+                                   add no guessed -I (cli/guess.h) */
     int jobs;                   /* -j; 0: number of online CPUs */
     int progress;               /* -1: when stderr is a tty; 0 off; 1 on */
     int quiet;                  /* -q: no progress, no summary */

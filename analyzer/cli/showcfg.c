@@ -75,6 +75,9 @@ int cli_show_config(FILE *out, const cli_options *o, const cli_config *c,
             cli_origin_name(from->fail_on));
     fprintf(out, "assume-borrow: %s (%s)\n", o->assume_borrow ? "yes" : "no",
             cli_origin_name(from->assume_borrow));
+    fprintf(out, "guess-includes: %s (%s)\n",
+            o->no_guess_includes ? "no" : "yes",
+            cli_origin_name(from->no_guess_includes));
     if (o->baseline)
         fprintf(out, "baseline: %s (%s)\n", o->baseline,
                 cli_origin_name(from->baseline));

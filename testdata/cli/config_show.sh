@@ -51,6 +51,7 @@ rules:
   use-before-check         enabled  (default)
 fail-on: never (config)
 assume-borrow: yes (command line)
+guess-includes: yes (default)
 baseline: base.json (config)
 exclude (relative to $tmp/proj):
   third_party/
@@ -58,7 +59,8 @@ exclude (relative to $tmp/proj):
 EOF2
 same "with a file"
 
-run --show-config --no-config --no-default-rules --fail-on error; rc=$?
+run --show-config --no-config --no-default-rules --fail-on error \
+    --no-guess-includes; rc=$?
 [ "$rc" -eq 0 ] || fail "no file: exit status $rc, expected 0"
 cat >"$tmp/expected" <<'EOF2'
 config file: none
@@ -72,6 +74,7 @@ rules:
   use-before-check         enabled  (default)
 fail-on: error (command line)
 assume-borrow: no (default)
+guess-includes: no (command line)
 baseline: none
 exclude: none
 EOF2
