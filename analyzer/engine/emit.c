@@ -144,7 +144,63 @@ static int reachable(const ir_func *fn, int from, int to, int avoid1, int avoid2
     return 0;
 }
 
-/* The nodes of the trace from acquisition to the end, branches filtered. */
+/* Whether insn in releases, hands off or otherwise disposes of a value held
+ * by one of places[0..n-1]. */
+static int disposes(const fn_ctx *F, const ir_insn *in, const int *places, unsigned n)
+{
+    for (unsigned k = 0; k < n; k++) {
+        int p = places[k];
+        if (p < 0)
+            continue;
+        if (in->op == IR_ESCAPE && in->src == p)
+            return 1;
+        if (in->op != IR_CALL)
+            continue;
+        const rt_entry *e = eng_lookup(F->rt, in->call);
+        for (unsigned a = 0; a < in->call->nargs && a < RT_MAX_ARGS; a++) {
+            if (in->call->args[a].place != p)
+                continue;
+            uint32_t bit = 1u << a;
+            if (!e || ((e->release | e->transfer | e->release_deref) & bit))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether a block that disposes of the value (held by places[0..n-1]) can
+ * be reached from `from` without passing through `avoid`: the other side of
+ * a branch that would have released or handed it off. */
+static int disposal_reachable(const fn_ctx *F, int from, int avoid, const int *places,
+                              unsigned n, char *seen, int *stack)
+{
+    const ir_func *fn = F->fn;
+    memset(seen, 0, fn->nblocks);
+    int sp = 0;
+    stack[sp++] = from;
+    seen[from] = 1;
+    while (sp) {
+        int b = stack[--sp];
+        if (b == avoid)
+            continue;
+        const ir_block *bl = fn->blocks[b];
+        for (unsigned i = 0; i < bl->ninsns; i++)
+            if (disposes(F, &bl->insns[i], places, n))
+                return 1;
+        const ir_term *t = &bl->term;
+        int k = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        for (int i = 0; i < k; i++)
+            if (t->succ[i] >= 0 && !seen[t->succ[i]]) {
+                seen[t->succ[i]] = 1;
+                stack[sp++] = t->succ[i];
+            }
+    }
+    return 0;
+}
+
+/* The nodes of the trace from acquisition to the end, branches filtered:
+ * a branch is kept when its other edge cannot reach the event, or when it
+ * leads to a release or hand-off of the value this path did not take. */
 static const tnode **trace_nodes(const fn_ctx *F, const site *s, const state *st,
                                  const event *ev, size_t *n)
 {
@@ -159,6 +215,16 @@ static const tnode **trace_nodes(const fn_ctx *F, const site *s, const state *st
     size_t k = total;
     for (const tnode *t = st->trace; t; t = t->parent)
         v[--k] = t;
+    /* who holds the value: the holders left, the one the event concerns, the
+     * variable it was acquired into */
+    int *held = malloc(sizeof(int) * (st->nh + 2));
+    if (!held)
+        abort();
+    unsigned nheld = 0;
+    for (unsigned i = 0; i < st->nh; i++)
+        held[nheld++] = st->holders[i];
+    held[nheld++] = ev->place;
+    held[nheld++] = site_target(F, s);
     size_t out = 0;
     for (size_t i = 0; i < total; i++) {
         const tnode *t = v[i];
@@ -166,14 +232,17 @@ static const tnode **trace_nodes(const fn_ctx *F, const site *s, const state *st
             const ir_term *term = &F->fn->blocks[t->block]->term;
             const char *msg = term->edge_msg[t->edge];
             int other = term->succ[1 - t->edge];
-            if ((msg && !*msg) || other == term->succ[t->edge] ||
-                reachable(F->fn, other, ev->block, t->block, s->block, seen, stack))
+            if ((msg && !*msg) || other == term->succ[t->edge])
+                continue;
+            if (reachable(F->fn, other, ev->block, t->block, s->block, seen, stack) &&
+                !disposal_reachable(F, other, t->block, held, nheld, seen, stack))
                 continue;
         }
         v[out++] = t;
     }
     free(seen);
     free(stack);
+    free(held);
     *n = out;
     return v;
 }

@@ -184,7 +184,7 @@ static void enqueue(run *R, int b, state *st)
  * reads; the others would only keep apart states that behave the same. */
 static void keep_val(run *R, state *s, int p, ival v)
 {
-    if (R->F->relevant[p])
+    if (R->F->relevant[p] && !place(R, place(R, p)->base)->addr_escaped)
         st_set_val(R->a, s, p, v);
 }
 
@@ -202,6 +202,59 @@ static int reaches(const run *R, const state *st, int p)
         if (place(R, st->holders[i])->base == p)
             return 1;
     return 0;
+}
+
+/* Whether writing place p changes place v: v is p, an element or field of
+ * root variable p, or "x & mask" of such a place. */
+static int written_with(const run *R, int v, int p)
+{
+    for (int depth = 0; v >= 0 && depth < 4; depth++) {
+        const ir_place *pv = place(R, v);
+        if (v == p || (pv->kind == IR_PLACE_SUB && pv->base == p &&
+                       place(R, p)->kind != IR_PLACE_SUB))
+            return 1;
+        v = pv->derived_from;
+    }
+    return 0;
+}
+
+/* What a call may write besides its result and the tracked value: what the
+ * places passed by address hold, the fields reached through the pointers it
+ * is given, and, for a callee of the project or one called through a
+ * pointer, every global, static and field through a parameter.  Returns st
+ * itself when nothing known changes, else a copy that forgot it. */
+static state *call_clobbers(run *R, state *st, const ir_call *c)
+{
+    if (!st || !st->nv)
+        return st;
+    int any_memory = !c->in_system || !c->callee;
+    state *s = NULL;
+    for (unsigned i = (s ? s : st)->nv; i > 0; i--) {
+        const state *cur = s ? s : st;
+        int v = cur->vals[i - 1].place;
+        int clobbered = 0;
+        for (int m = v, depth = 0; m >= 0 && depth < 4 && !clobbered; depth++) {
+            const ir_place *pm = place(R, m);
+            if (pm->is_memory && any_memory)
+                clobbered = 1;
+            for (unsigned a = 0; a < c->nargs && !clobbered; a++) {
+                int ap = c->args[a].place;
+                if (ap < 0)
+                    continue;
+                if (c->args[a].addr_of)
+                    clobbered = written_with(R, m, ap);
+                else if (place(R, ap)->is_pointer && pm->is_memory && pm->base == ap && m != ap)
+                    clobbered = 1; /* f(o) may change o->flags */
+            }
+            m = pm->derived_from;
+        }
+        if (!clobbered)
+            continue;
+        if (!s)
+            s = st_clone(R->a, st);
+        st_forget_val(s, v);
+    }
+    return s ? s : st;
 }
 
 /* Removes p (and, for a root variable, its elements and fields) from the
@@ -233,7 +286,7 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
     int std_stream = lost && is_std_stream(R, st, last);
     for (unsigned i = st->nv; i > 0; i--) {
         int v = st->vals[i - 1].place;
-        if (v == p || (root && place(R, v)->base == p && place(R, v)->kind == IR_PLACE_SUB))
+        if (written_with(R, v, p))
             st_forget_val(st, v);
     }
     if (!lost)
@@ -478,6 +531,8 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
     switch (in->op) {
     case IR_CALL:
         do_call(R, st, in, block, out);
+        out->st[0] = call_clobbers(R, out->st[0], in->call);
+        out->st[1] = call_clobbers(R, out->st[1], in->call);
         return;
     case IR_COPY: {
         if (in->dst == in->src) {
@@ -505,6 +560,16 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
     case IR_HAVOC:
         out->st[0] = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
         return;
+    case IR_ADD: {
+        ival v = st_val(st, in->src);
+        int64_t x;
+        s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+        if (s && iv_single(v, &x) && x > INT64_MIN / 2 && x < INT64_MAX / 2 &&
+            in->value > INT64_MIN / 2 && in->value < INT64_MAX / 2)
+            keep_val(R, s, in->dst, iv_range(x + in->value, x + in->value));
+        out->st[0] = s;
+        return;
+    }
     case IR_CMPSET: {
         ival v = st_val(st, in->src);
         int d = iv_decide(v, in->cmp, in->value);

@@ -167,6 +167,35 @@ static int eval_int(CXCursor c, int64_t *v)
     return ok;
 }
 
+/* A variable whose value is its initializer wherever it is read: `const`
+ * (not volatile) with a constant initializer, or a file-scope static that
+ * nothing in the unit writes or takes the address of (no initializer: 0). */
+static int var_const(lower *L, CXCursor d, int64_t *v)
+{
+    CXType t = clang_getCursorType(d);
+    if (clang_isVolatileQualifiedType(t))
+        return 0;
+    CXType ct = clang_getCanonicalType(t);
+    int scalar = (ct.kind >= CXType_Bool && ct.kind <= CXType_Int128) ||
+                 ct.kind == CXType_Enum || ct.kind == CXType_Pointer;
+    if (!scalar)
+        return 0;
+    int file_static = clang_Cursor_getStorageClass(d) == CX_SC_Static &&
+                      clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+                          CXCursor_TranslationUnit;
+    int fixed = clang_isConstQualifiedType(t) || (file_static && !lw_static_written(L, d));
+    if (!fixed)
+        return 0;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(d);
+    if (clang_Cursor_isNull(init)) {
+        if (!file_static) /* an extern const is defined elsewhere */
+            return 0;
+        *v = 0;
+        return 1;
+    }
+    return eval_int(init, v);
+}
+
 int lw_const(lower *L, CXCursor c, int64_t *v)
 {
     c = lw_strip(c);
@@ -178,6 +207,8 @@ int lw_const(lower *L, CXCursor c, int64_t *v)
         return eval_int(c, v);
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(d) == CXCursor_VarDecl)
+            return var_const(L, d, v);
         if (clang_getCursorKind(d) != CXCursor_EnumConstantDecl)
             return 0;
         *v = clang_getEnumConstantDeclValue(d);
@@ -345,6 +376,109 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
     }
 }
 
+/* ---- memory: globals, statics, access paths through pointers ---- */
+
+/* The memory place of the global or static variable decl (created once per
+ * function). */
+static int global_place(lower *L, CXCursor decl)
+{
+    unsigned h = clang_hashCursor(decl);
+    for (unsigned i = 0; i < L->nmems; i++)
+        if (L->mems[i].hash == h && clang_equalCursors(L->mems[i].decl, decl))
+            return L->mems[i].place;
+    CXString s = clang_getCursorSpelling(decl);
+    int p = ir_place_add(L->f, clang_getCString(s), IR_PLACE_VAR, -1);
+    clang_disposeString(s);
+    ir_place *pl = &L->f->places[p];
+    pl->is_memory = 1;
+    pl->is_static = 1;
+    pl->is_pointer = clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Pointer;
+    if (L->nmems == L->mems_cap) {
+        unsigned cap = L->mems_cap ? L->mems_cap * 2 : 8;
+        L->mems = arena_grow(L->f->arena, L->mems, L->nmems, cap, sizeof(var_binding));
+        L->mems_cap = cap;
+    }
+    L->mems[L->nmems].hash = h;
+    L->mems[L->nmems].decl = decl;
+    L->mems[L->nmems++].place = p;
+    return p;
+}
+
+/* Writes the access path of c ("o->flags", "cfg.mode[2]") into buf and
+ * returns its root place (a local, a parameter, or a global's memory place);
+ * *memory is set when the path leaves the function's own storage (a global
+ * root, or a step through a pointer).  -1 when c is no such path. */
+static int access_path(lower *L, CXCursor c, char *buf, size_t n, int *memory, int depth)
+{
+    c = lw_strip(c);
+    CXCursor k[2];
+    if (depth > 8 || (L->nerrs && lw_has_error(L, c)))
+        return -1;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(c);
+        enum CXCursorKind dk = clang_getCursorKind(d);
+        if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+            return -1;
+        int p = lw_var_place(L, d);
+        if (p < 0 && dk == CXCursor_VarDecl && !clang_isInvalidDeclaration(d)) {
+            enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+            if (sc == CX_SC_Static || sc == CX_SC_Extern ||
+                clang_getCursorKind(clang_getCursorSemanticParent(d)) == CXCursor_TranslationUnit) {
+                p = global_place(L, d);
+                *memory = 1;
+            }
+        }
+        if (p >= 0)
+            snprintf(buf, n, "%s", L->f->places[p].name);
+        return p;
+    }
+    case CXCursor_MemberRefExpr: {
+        if (lw_children(c, k, 1) < 1)
+            return -1;
+        int through = clang_getCanonicalType(clang_getCursorType(k[0])).kind == CXType_Pointer;
+        int root = access_path(L, k[0], buf, n, memory, depth + 1);
+        if (root < 0)
+            return -1;
+        CXString f = clang_getCursorSpelling(c);
+        size_t len = strlen(buf);
+        snprintf(buf + len, n - len, "%s%s", through ? "->" : ".", clang_getCString(f));
+        clang_disposeString(f);
+        *memory |= through;
+        return root;
+    }
+    case CXCursor_ArraySubscriptExpr: {
+        int64_t idx;
+        if (lw_children(c, k, 2) != 2 || !lw_const(L, k[1], &idx))
+            return -1;
+        int through = clang_getCanonicalType(clang_getCursorType(k[0])).kind == CXType_Pointer;
+        int root = access_path(L, k[0], buf, n, memory, depth + 1);
+        if (root < 0)
+            return -1;
+        size_t len = strlen(buf);
+        snprintf(buf + len, n - len, "[%lld]", (long long)idx);
+        *memory |= through;
+        return root;
+    }
+    default:
+        return -1;
+    }
+}
+
+int lw_memory_place(lower *L, CXCursor c)
+{
+    char buf[256] = "";
+    int memory = 0;
+    int root = access_path(L, c, buf, sizeof buf, &memory, 0);
+    if (root < 0 || !memory || strlen(buf) >= sizeof buf - 1)
+        return -1;
+    if (!strcmp(buf, L->f->places[root].name))
+        return root; /* the global itself */
+    int p = ir_place_sub_named(L->f, root, buf);
+    L->f->places[p].is_memory = 1;
+    return p;
+}
+
 /* For `*p` read where p is a pointer parameter: the place standing for what
  * p points to ("*p"), so that a summary can say "releases *p" (closep).
  * Stores through *p are not places: they hand the value to the caller. */
@@ -368,7 +502,9 @@ static int member_param(lower *L, CXCursor c)
     char name[200];
     snprintf(name, sizeof name, "%s->%s", L->f->places[p].name, clang_getCString(s));
     clang_disposeString(s);
-    return ir_place_sub_named(L->f, p, name);
+    int m = ir_place_sub_named(L->f, p, name);
+    L->f->places[m].is_memory = 1;
+    return m;
 }
 
 static int deref_param(lower *L, CXCursor c)
@@ -409,6 +545,7 @@ static operand lower_call(lower *L, CXCursor c, int dst, int want)
         call->usr = arena_strdup(L->f->arena, clang_getCString(s));
         clang_disposeString(s);
         call->has_body = !clang_Cursor_isNull(clang_getCursorDefinition(ref));
+        call->in_system = clang_Location_isInSystemHeader(clang_getCursorLocation(ref)) != 0;
         call->noreturn = lex_decl_noreturn(L, ref) ? 1 : 0;
     } else {
         CXCursor kids[1];
@@ -465,6 +602,27 @@ static int store_param(lower *L, CXCursor lhs)
     return p >= 0 && L->f->places[p].is_pointer ? p : -1;
 }
 
+/* After a store of r into memory place mp (a global, o->flags): what mp is
+ * now known to hold. */
+static void memory_write(lower *L, int mp, operand r, ir_loc loc)
+{
+    if (mp < 0)
+        return;
+    if (r.has_const)
+        emit_const(L, mp, r.cval, loc);
+    else if (r.place >= 0 && !r.addr_of && !L->f->places[r.place].is_memory)
+        emit_simple(L, IR_COPY, mp, r.place, loc);
+    else
+        emit_simple(L, IR_HAVOC, mp, -1, loc);
+}
+
+/* &x stored somewhere (not passed to a call): x may change unseen. */
+static void address_escapes(lower *L, operand o)
+{
+    if (o.addr_of && o.place >= 0)
+        L->f->places[L->f->places[o.place].base].addr_escaped = 1;
+}
+
 static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
 {
     int elsewhere;
@@ -474,12 +632,15 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
         return op_place(p);
     }
     operand r = lw_expr(L, rhs, 1);
+    address_escapes(L, r);
     if (elsewhere && r.place >= 0) {
         ir_insn in = ir_insn_make(IR_ESCAPE, loc);
         in.src = r.place;
         in.dst = store_param(L, lhs);
         ir_emit(L->f, L->cur, &in);
     }
+    if (elsewhere)
+        memory_write(L, lw_memory_place(L, lhs), r, loc);
     /* the assignment's value is what was stored, wherever it went:
      * `if ((g_status = getaddrinfo(...)) != 0)` tests the call's result */
     return r;
@@ -565,6 +726,21 @@ static operand lower_ternary(lower *L, CXCursor c, int dst, int want, ir_loc loc
     return dst >= 0 ? op_place(dst) : op_none();
 }
 
+/* The place "x&mask" standing for `x & mask`: known only from the
+ * conditions that test it, forgotten when x is written; -1 when x is not a
+ * place. */
+static int masked(lower *L, operand x, int64_t mask)
+{
+    if (x.place < 0 || x.addr_of || L->f->places[x.place].derived_from >= 0)
+        return -1;
+    char name[300];
+    snprintf(name, sizeof name, "%s&%lld", L->f->places[x.place].name, (long long)mask);
+    int p = ir_place_sub_named(L->f, x.place, name);
+    L->f->places[p].derived_from = x.place;
+    L->f->places[p].is_memory = L->f->places[x.place].is_memory;
+    return p;
+}
+
 static operand lower_binop(lower *L, CXCursor c, int want)
 {
     CXCursor k[2];
@@ -590,9 +766,24 @@ static operand lower_binop(lower *L, CXCursor c, int want)
     }
     if (is_cmp(op, &cmp))
         return lower_cmp_value(L, cmp, k[0], k[1], want, loc);
-    lw_expr(L, k[0], 1);
-    lw_expr(L, k[1], 1);
+    operand a = lw_expr(L, k[0], 1), b = lw_expr(L, k[1], 1);
+    if (!strcmp(op, "&") && (a.has_const != b.has_const))
+        return op_place(masked(L, a.has_const ? b : a, a.has_const ? a.cval : b.cval));
     return op_none();
+}
+
+/* p changes by step: exact (an ADD) for the counter of a loop with a small
+ * constant trip count (stmt.c sets L->counted), else unknown. */
+static void step_place(lower *L, int p, int64_t step, int known, ir_loc loc)
+{
+    if (p == L->counted && known) {
+        ir_insn in = ir_insn_make(IR_ADD, loc);
+        in.dst = in.src = p;
+        in.value = step;
+        ir_emit(L->f, L->cur, &in);
+        return;
+    }
+    emit_simple(L, IR_HAVOC, p, -1, loc);
 }
 
 static operand lower_unop(lower *L, CXCursor c, int want)
@@ -605,14 +796,18 @@ static operand lower_unop(lower *L, CXCursor c, int want)
     const char *op = lw_unop(c, &post);
     if (op && !strcmp(op, "&")) {
         int p = place_of(L, k[0], &elsewhere);
+        if (p < 0 && elsewhere)
+            p = lw_memory_place(L, k[0]);
         operand o = op_place(p);
         o.addr_of = p >= 0;
         return o;
     }
     if (op && (!strcmp(op, "++") || !strcmp(op, "--"))) {
         int p = place_of(L, k[0], &elsewhere);
+        if (p < 0 && elsewhere)
+            p = lw_memory_place(L, k[0]);
         if (p >= 0)
-            emit_simple(L, IR_HAVOC, p, -1, loc);
+            step_place(L, p, op[0] == '+' ? 1 : -1, 1, loc);
         return op_place(p);
     }
     if (op && !strcmp(op, "__extension__"))
@@ -679,15 +874,17 @@ operand lw_expr(lower *L, CXCursor c, int want)
     case CXCursor_DeclRefExpr:
         if (lw_const(L, c, &v))
             result = op_const(v);
-        else
-            result = op_place(place_of(L, c, &elsewhere));
+        else if ((result.place = place_of(L, c, &elsewhere)) < 0 && elsewhere)
+            result.place = lw_memory_place(L, c);
         break;
     case CXCursor_MemberRefExpr:
-        if ((result.place = member_param(L, c)) < 0)
+        if ((result.place = member_param(L, c)) < 0 &&
+            (result.place = lw_memory_place(L, c)) < 0)
             result = op_place(place_of(L, c, &elsewhere));
         break;
     case CXCursor_ArraySubscriptExpr:
-        result = op_place(place_of(L, c, &elsewhere));
+        if ((result.place = lw_memory_place(L, c)) < 0)
+            result = op_place(place_of(L, c, &elsewhere));
         break;
     case CXCursor_UnaryOperator:
         if (lw_const(L, c, &v))
@@ -708,9 +905,14 @@ operand lw_expr(lower *L, CXCursor c, int want)
         CXCursor k[2];
         if (lw_children(c, k, 2) == 2) {
             int p = place_of(L, k[0], &elsewhere);
-            lw_expr(L, k[1], 1);
+            if (p < 0 && elsewhere)
+                p = lw_memory_place(L, k[0]);
+            operand r = lw_expr(L, k[1], 1);
+            enum CXBinaryOperatorKind bk = clang_getCursorBinaryOperatorKind(c);
+            int add = bk == CXBinaryOperator_AddAssign, sub = bk == CXBinaryOperator_SubAssign;
             if (p >= 0)
-                emit_simple(L, IR_HAVOC, p, -1, lw_cursor_loc(L, c));
+                step_place(L, p, sub ? -r.cval : r.cval, (add || sub) && r.has_const,
+                           lw_cursor_loc(L, c));
             result = op_place(p);
         }
         break;
@@ -751,6 +953,7 @@ void lw_expr_into(lower *L, CXCursor c, int dst, ir_loc loc)
     }
     operand o = lw_expr(L, s, 1);
     if (o.place >= 0 && o.addr_of) {
+        address_escapes(L, o);
         emit_escape(L, o.place, loc);
         emit_simple(L, IR_HAVOC, dst, -1, loc);
     } else if (o.place >= 0) {

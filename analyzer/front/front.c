@@ -183,6 +183,90 @@ static lw_error *errors_in(const diag_info *d, CXCursor c, ir_func *f, unsigned 
     return out;
 }
 
+/* ---- file-scope statics the unit writes ---- */
+
+static int is_file_static(CXCursor d)
+{
+    return clang_getCursorKind(d) == CXCursor_VarDecl &&
+           clang_Cursor_getStorageClass(d) == CX_SC_Static &&
+           clang_getCursorKind(clang_getCursorSemanticParent(d)) == CXCursor_TranslationUnit;
+}
+
+static void note_written(tu_info *ti, CXCursor target)
+{
+    for (;;) { /* through parentheses, casts, s.f and a[i]: the variable */
+        enum CXCursorKind k = clang_getCursorKind(target);
+        if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
+            k != CXCursor_CStyleCastExpr && k != CXCursor_MemberRefExpr &&
+            k != CXCursor_ArraySubscriptExpr)
+            break;
+        CXCursor kids[2];
+        unsigned n = lw_children(target, kids, 2);
+        if (n == 0)
+            return;
+        target = kids[k == CXCursor_CStyleCastExpr && n == 2 ? 1 : 0];
+    }
+    if (clang_getCursorKind(target) != CXCursor_DeclRefExpr)
+        return;
+    CXCursor d = clang_getCursorReferenced(target);
+    if (!is_file_static(d))
+        return;
+    if (ti->nwritten == ti->written_cap) {
+        size_t cap = ti->written_cap ? ti->written_cap * 2 : 32;
+        struct written_static *w = realloc(ti->written, cap * sizeof(*w));
+        if (!w)
+            return;
+        ti->written = w;
+        ti->written_cap = cap;
+    }
+    ti->written[ti->nwritten].hash = clang_hashCursor(d);
+    ti->written[ti->nwritten++].decl = d;
+}
+
+static enum CXChildVisitResult written_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    tu_info *ti = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue;
+    CXCursor kids[1];
+    if ((k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(c) ==
+                                             CXBinaryOperator_Assign) ||
+        k == CXCursor_CompoundAssignOperator) {
+        if (lw_children(c, kids, 1) >= 1)
+            note_written(ti, kids[0]);
+    } else if (k == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind u = clang_getCursorUnaryOperatorKind(c);
+        if ((u == CXUnaryOperator_AddrOf || u == CXUnaryOperator_PreInc ||
+             u == CXUnaryOperator_PreDec || u == CXUnaryOperator_PostInc ||
+             u == CXUnaryOperator_PostDec) &&
+            lw_children(c, kids, 1) == 1)
+            note_written(ti, kids[0]);
+    } else if (k == CXCursor_DeclRefExpr && clang_getCursorKind(parent) != CXCursor_UnaryOperator) {
+        /* an array decays to a pointer to its elements: written wherever */
+        CXCursor r = clang_getCursorReferenced(c);
+        CXType t = clang_getCanonicalType(clang_getCursorType(r));
+        if (is_file_static(r) && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray))
+            note_written(ti, c);
+    }
+    return CXChildVisit_Recurse;
+}
+
+int lw_static_written(lower *L, CXCursor decl)
+{
+    tu_info *ti = L->info;
+    if (!ti->written_built) {
+        ti->written_built = 1;
+        clang_visitChildren(clang_getTranslationUnitCursor(ti->tu), written_visit, ti);
+    }
+    unsigned h = clang_hashCursor(decl);
+    for (size_t i = 0; i < ti->nwritten; i++)
+        if (ti->written[i].hash == h && clang_equalCursors(ti->written[i].decl, decl))
+            return 1;
+    return 0;
+}
+
 /* ---- functions ---- */
 
 typedef struct tu_walk {
@@ -232,6 +316,7 @@ static ir_func *lower_function(tu_info *info, const diag_info *diags, CXCursor f
     L.tu = tu;
     L.f = f;
     L.negated_text = clang_getNullCursor();
+    L.counted = -1;
     L.cur = f->entry;
     L.errs = errors_in(diags, fn, f, &L.nerrs);
     s = clang_getCursorUSR(fn);

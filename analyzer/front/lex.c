@@ -347,6 +347,7 @@ int lex_dropped_idents(lower *L, CXFile file, unsigned from, unsigned to,
 
 void lex_tu_info_clear(tu_info *ti)
 {
+    free(ti->written);
     free(ti->texts);
     free(ti->macros);
     free(ti->memo);

@@ -92,6 +92,13 @@ typedef struct tu_info {
         size_t size;
     } *texts;
     size_t ntexts, texts_cap;
+    struct written_static { /* file-scope statics this unit writes or
+                               whose address it takes (front.c) */
+        unsigned hash;
+        CXCursor decl;
+    } *written;
+    size_t nwritten, written_cap;
+    int written_built;
     struct noreturn_memo {
         unsigned hash;
         CXCursor decl;
@@ -148,6 +155,11 @@ typedef struct lower {
     int *broken_writes;    /* places a broken part may write */
     unsigned nbroken_writes, broken_writes_cap;
     const char *unlowerable; /* why the function cannot be lowered, or NULL */
+    var_binding *mems;     /* globals and statics read or written: their
+                              memory places (expr.c, lw_memory_place) */
+    unsigned nmems, mems_cap;
+    int counted;           /* the counter of the constant-trip `for` whose
+                              step is being lowered (its ++ is an ADD), or -1 */
 } lower;
 
 /* ---- lex.c: tokens, operators, source text ---- */
@@ -219,6 +231,15 @@ const char *lw_binop(CXCursor c);
 /* The same for a unary operator; *postfix says whether it follows its
  * operand (x++). */
 const char *lw_unop(CXCursor c, int *postfix);
+/* The memory place (ir_place.is_memory) that the lvalue c designates: a
+ * global or static variable, or an access path through a pointer or from a
+ * global ("o->flags", "daemon->opts[1]", "cfg.mode" with cfg global),
+ * found or created by its written form; -1 when c is none of these (a
+ * local's own storage, a variable index, a call's result). */
+int lw_memory_place(lower *L, CXCursor c);
+/* Whether the file-scope static decl is written or has its address taken
+ * anywhere in the translation unit (front.c, one scan per unit). */
+int lw_static_written(lower *L, CXCursor decl);
 /* Strips parentheses and implicit casts. */
 CXCursor lw_strip(CXCursor c);
 /* The children of c, up to max; returns how many there are. */

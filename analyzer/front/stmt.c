@@ -491,6 +491,102 @@ static void lower_do(lower *L, CXCursor c)
     L->cur = exit;
 }
 
+/* The variable a constant and its literal: `x OP c` or `c OP x`. */
+static int var_vs_const(lower *L, CXCursor c, CXCursor *var, int64_t *k, int *mirrored)
+{
+    CXCursor kids[2];
+    c = lw_strip(c);
+    if (clang_getCursorKind(c) != CXCursor_BinaryOperator || lw_children(c, kids, 2) != 2)
+        return 0;
+    for (int side = 0; side < 2; side++) {
+        CXCursor v = lw_strip(kids[side]);
+        if (clang_getCursorKind(v) == CXCursor_DeclRefExpr && lw_const(L, kids[1 - side], k)) {
+            *var = clang_getCursorReferenced(v);
+            *mirrored = side;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* For `for (i = C0; i OP C1; i += S)` (any of ++, --, +=, -=; i a local
+ * integer) that runs at most 8 times: i's place, so that the step is lowered
+ * exactly and the loop runs exactly that often.  Else -1 (the step makes i
+ * unknown, as before).  Called after init is lowered. */
+static int counted_loop(lower *L, CXCursor init, CXCursor cond, CXCursor inc)
+{
+    enum { MAX_TRIPS = 8 };
+    if (clang_Cursor_isNull(init) || clang_Cursor_isNull(cond) || clang_Cursor_isNull(inc))
+        return -1;
+    CXCursor var, ivar, kids[2];
+    int64_t bound, start, step;
+    int mirrored, m2;
+    if (!var_vs_const(L, cond, &var, &bound, &mirrored))
+        return -1;
+    const char *op = lw_binop(lw_strip(cond));
+    /* the start: `i = C0` or the declaration `int i = C0` */
+    if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
+        if (lw_children(init, kids, 2) != 1)
+            return -1;
+        CXCursor e = clang_Cursor_getVarDeclInitializer(kids[0]);
+        ivar = kids[0];
+        if (clang_Cursor_isNull(e) || !lw_const(L, e, &start))
+            return -1;
+    } else if (!var_vs_const(L, init, &ivar, &start, &m2) || m2 ||
+               strcmp(lw_binop(lw_strip(init)), "=")) {
+        return -1;
+    }
+    if (!clang_equalCursors(ivar, var))
+        return -1;
+    /* the step */
+    CXCursor s = lw_strip(inc);
+    int post;
+    if (clang_getCursorKind(s) == CXCursor_UnaryOperator) {
+        const char *u = lw_unop(s, &post);
+        if (!u || (strcmp(u, "++") && strcmp(u, "--")) || lw_children(s, kids, 1) != 1)
+            return -1;
+        step = u[0] == '+' ? 1 : -1;
+        s = lw_strip(kids[0]);
+    } else if (clang_getCursorKind(s) == CXCursor_CompoundAssignOperator &&
+               lw_children(s, kids, 2) == 2 && lw_const(L, kids[1], &step)) {
+        enum CXBinaryOperatorKind bk = clang_getCursorBinaryOperatorKind(s);
+        if (bk == CXBinaryOperator_SubAssign)
+            step = -step;
+        else if (bk != CXBinaryOperator_AddAssign)
+            return -1;
+        s = lw_strip(kids[0]);
+    } else {
+        return -1;
+    }
+    if (clang_getCursorKind(s) != CXCursor_DeclRefExpr ||
+        !clang_equalCursors(clang_getCursorReferenced(s), var) || step == 0)
+        return -1;
+    ir_cmpop cmp;
+    static const char *const names[] = {"<", "<=", ">", ">=", "==", "!="};
+    int found = 0;
+    for (int i = 0; i < 6 && op; i++)
+        if (!strcmp(op, names[i])) {
+            cmp = (ir_cmpop)i;
+            found = 1;
+        }
+    if (!found)
+        return -1;
+    if (mirrored)
+        cmp = ir_cmp_mirror(cmp);
+    /* run it: at most MAX_TRIPS iterations before the test fails */
+    int64_t x = start;
+    for (int trips = 0; trips <= MAX_TRIPS; trips++) {
+        int holds = cmp == IR_LT ? x < bound : cmp == IR_LE ? x <= bound : cmp == IR_GT ? x > bound
+                  : cmp == IR_GE ? x >= bound : cmp == IR_EQ ? x == bound : x != bound;
+        if (!holds)
+            return lw_var_place(L, var);
+        if (x > INT64_MAX / 2 || x < INT64_MIN / 2)
+            return -1;
+        x += step;
+    }
+    return -1;
+}
+
 static void lower_for(lower *L, CXCursor c)
 {
     CXCursor k[4], init = clang_getNullCursor(), cond = init, inc = init, body = init;
@@ -518,6 +614,7 @@ static void lower_for(lower *L, CXCursor c)
     scope_push(L); /* for (int i = ...) */
     if (!clang_Cursor_isNull(init))
         lw_stmt(L, init);
+    int counter = counted_loop(L, init, cond, inc);
     int head = ir_block_add(L->f), bodyb = ir_block_add(L->f), step = ir_block_add(L->f),
         exit = ir_block_add(L->f);
     lw_goto(L, head);
@@ -530,7 +627,10 @@ static void lower_for(lower *L, CXCursor c)
     lw_goto(L, step);
     if (!clang_Cursor_isNull(inc)) {
         unsigned mark = L->ntemps;
+        int outer = L->counted;
+        L->counted = counter;
         lw_expr(L, inc, 0);
+        L->counted = outer;
         lw_end_temps(L, mark);
     }
     ir_term_goto(L->f, L->cur, head);

@@ -58,6 +58,7 @@ int ir_place_add(ir_func *f, const char *name, ir_place_kind kind, int base)
     p->name = arena_strdup(f->arena, name);
     p->kind = kind;
     p->base = base < 0 ? id : base;
+    p->derived_from = -1;
     return id;
 }
 
@@ -203,6 +204,10 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
         break;
     case IR_HAVOC:
         fprintf(out, " %s", pname(f, in->dst));
+        break;
+    case IR_ADD:
+        fprintf(out, " %s = %s + %lld", pname(f, in->dst), pname(f, in->src),
+                (long long)in->value);
         break;
     case IR_ESCAPE:
         fprintf(out, " %s%s", pname(f, in->src), in->value ? " (returned)" : "");

@@ -8,7 +8,9 @@
  *
  * What it models is only what the analysis needs:
  *   - places: local variables, their constant-index elements and fields
- *     ("p[0]", "c.fd"), and temporaries the front invents for call results;
+ *     ("p[0]", "c.fd"), temporaries the front invents for call results, and
+ *     memory the function only reads and tests (globals, statics, fields
+ *     through parameters, "x & mask" of any of these);
  *   - instructions: calls (with their arguments as places or constants),
  *     copies, constant assignments, comparisons stored in a variable,
  *     "value becomes unknown", escapes (ownership leaves the function) and
@@ -53,6 +55,18 @@ typedef struct ir_place {
     unsigned is_static : 1;   /* a function-local static: outlives the call */
     unsigned is_pointer : 1;  /* of pointer type (else an integer or other) */
     unsigned is_text : 1;     /* a char pointer, floating point: never a handle */
+    unsigned is_memory : 1;   /* not the function's own storage: a global, a
+                                 file or function static, a field reached
+                                 through a parameter ("o->flags").  It never
+                                 holds a tracked value (a store there is an
+                                 escape); its value is known only from
+                                 conditions and this function's own writes,
+                                 and a call that may write it forgets it */
+    unsigned addr_escaped : 1; /* its address was stored somewhere: it may
+                                  change unseen, so nothing is known of it */
+    int derived_from;         /* >= 0: this place is "x & mask" of that place
+                                 (named "x&4"), known only from conditions on
+                                 it; a write to x forgets it.  -1 otherwise */
 } ir_place;
 
 /* Instruction opcodes with their dump names: one table. */
@@ -62,6 +76,7 @@ typedef struct ir_place {
     X(CONST, "const")         /* dst = value                                */ \
     X(CMPSET, "cmpset")       /* dst = (src cmp value) ? 1 : 0              */ \
     X(HAVOC, "havoc")         /* dst = something unknown                    */ \
+    X(ADD, "add")             /* dst = src + value (a counted loop's step)  */ \
     X(ESCAPE, "escape")       /* src's value leaves this function's care:   */ \
                               /* value 1: returned; dst >= 0: stored through */ \
                               /* that parameter (*out = fd)                  */ \
@@ -95,6 +110,9 @@ typedef struct ir_call {
     unsigned noreturn : 1;   /* the callee is declared noreturn */
     unsigned has_body : 1;   /* the callee's definition was seen by the front */
     unsigned in_condition : 1; /* the result is tested right away (no dst needed) */
+    unsigned in_system : 1;  /* the callee is declared in a system header: it
+                                writes no project memory except through the
+                                pointers it is given */
 } ir_call;
 
 typedef struct ir_insn {

@@ -326,6 +326,9 @@ static int exec_insns(machine *m, const ir_block *b)
         case IR_HAVOC:
             set(m, in->dst, 0, 0);
             break;
+        case IR_ADD:
+            set(m, in->dst, m->known[in->src], m->val[in->src] + in->value);
+            break;
         case IR_ESCAPE:
         case IR_OP_COUNT:
             break;
