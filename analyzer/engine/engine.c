@@ -92,6 +92,10 @@ static void mark_relevant(fn_ctx *F)
     F->relevant = calloc(fn->nplaces ? fn->nplaces : 1, 1);
     for (unsigned p = 0; p < fn->nplaces; p++)
         F->relevant[p] = F->tests[p] > 0;
+    /* what a pure call's result is known to be, its memo is too */
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        if (F->relevant[p] && F->memo_of[p] >= 0)
+            F->relevant[F->memo_of[p]] = 1;
     for (int changed = 1; changed;) {
         changed = 0;
         for (unsigned b = 0; b < fn->nblocks; b++) {
@@ -115,6 +119,9 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     F->rt = rt;
     F->def_callee = calloc(fn->nplaces ? fn->nplaces : 1, sizeof(char *));
     F->tests = calloc(fn->nplaces ? fn->nplaces : 1, sizeof(unsigned));
+    F->memo_of = malloc(sizeof(int) * (fn->nplaces ? fn->nplaces : 1));
+    for (unsigned p = 0; p < fn->nplaces && F->memo_of; p++)
+        F->memo_of[p] = -1;
     F->preds = calloc(fn->nblocks ? fn->nblocks : 1, sizeof(unsigned));
     char *ambiguous = calloc(fn->nplaces ? fn->nplaces : 1, 1);
     for (unsigned b = 0; b < fn->nblocks; b++) {
@@ -140,6 +147,8 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
             if (in->op != IR_CALL)
                 continue;
             const rt_entry *e = eng_lookup(rt, in->call);
+            if (e && e->pure && in->call->memo >= 0 && in->call->dst >= 0)
+                F->memo_of[in->call->dst] = in->call->memo;
             if (!e || !acquires(fn, in->call, e))
                 continue;
             int slots = e->acquire.out_arg >= 0 && e->acquire.out_count > 0 ? e->acquire.out_count : 1;
@@ -159,6 +168,10 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     for (unsigned p = 0; p < fn->nplaces; p++)
         if (ambiguous[p])
             F->def_callee[p] = NULL;
+    /* a test of a pure call's result is a test of its memo */
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        if (F->memo_of[p] >= 0)
+            F->tests[F->memo_of[p]] += F->tests[p];
     free(ambiguous);
     mark_relevant(F);
 }
@@ -168,6 +181,7 @@ static void fn_ctx_free(fn_ctx *F)
     free(F->sites);
     free(F->def_callee);
     free(F->tests);
+    free(F->memo_of);
     free(F->preds);
     free(F->relevant);
 }
@@ -178,10 +192,95 @@ static eng_effect param_effect(const sum_run *r)
     if (o & SUM_ESCAPED)
         return EFF_TRANSFER;
     if (o & SUM_RELEASED)
-        return o & (SUM_OPEN | SUM_OPEN_SHUT) ? EFF_TRANSFER : EFF_RELEASE;
+        return o & (SUM_OPEN | SUM_OPEN_SHUT | SUM_OPAQUE) ? EFF_TRANSFER : EFF_RELEASE;
     if ((o & SUM_OPEN_SHUT) && !(o & SUM_OPEN))
         return EFF_HALF_RELEASE;
-    return EFF_BORROW;
+    if (o & SUM_OPAQUE)
+        return EFF_OPAQUE;
+    return o & SUM_USED ? EFF_BORROW : EFF_NONE;
+}
+
+/* Whether place i is what pointer parameter p points to: "*p" or
+ * "p->field" (not a deeper path, not "x & mask"). */
+static int deref_place(const ir_func *fn, unsigned i, int p)
+{
+    const ir_place *pl = &fn->places[i];
+    if (pl->kind != IR_PLACE_SUB || pl->base != p || pl->derived_from >= 0)
+        return 0;
+    const char *name = fn->places[p].name;
+    size_t n = strlen(name);
+    if (pl->name[0] == '*')
+        return !strcmp(pl->name + 1, name);
+    if (strncmp(pl->name, name, n) || strncmp(pl->name + n, "->", 2))
+        return 0;
+    return strcspn(pl->name + n + 2, ".-[&") == strlen(pl->name + n + 2);
+}
+
+/* Blocks that can run: reachable from the entry, not past a call that never
+ * returns (a noreturn declaration, a pack's exit, a summary's). */
+static void live_blocks(const ir_func *fn, const rules_table *rt, char *live)
+{
+    memset(live, 0, fn->nblocks);
+    int *stack = malloc(sizeof(int) * (fn->nblocks ? fn->nblocks : 1));
+    if (!stack)
+        return;
+    int sp = 0;
+    stack[sp++] = fn->entry;
+    live[fn->entry] = 1;
+    while (sp) {
+        const ir_block *b = fn->blocks[stack[--sp]];
+        int ends = 0;
+        for (unsigned i = 0; i < b->ninsns && !ends; i++) {
+            const ir_call *c = b->insns[i].call;
+            const rt_entry *e = c ? eng_lookup(rt, c) : NULL;
+            ends = c && (c->noreturn || (e && e->noreturn && !e->nonlocal_exit));
+        }
+        const ir_term *t = &b->term;
+        int n = ends ? 0 : t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        for (int k = 0; k < n; k++)
+            if (t->succ[k] >= 0 && !live[t->succ[k]]) {
+                live[t->succ[k]] = 1;
+                stack[sp++] = t->succ[k];
+            }
+    }
+    free(stack);
+}
+
+/* Whether fn never returns, and the range of the constants it returns
+ * when every return gives one. */
+static void return_facts(const ir_func *fn, const rules_table *rt, eng_summary *out)
+{
+    char *live = malloc(fn->nblocks ? fn->nblocks : 1);
+    if (!live)
+        return;
+    live_blocks(fn, rt, live);
+    int returns = 0, nconst = 0;
+    int64_t lo = 0, hi = 0;
+    for (unsigned b = 0; b < fn->nblocks; b++) {
+        const ir_block *bl = fn->blocks[b];
+        if (!live[b] || bl->term.kind != IR_T_RETURN)
+            continue;
+        int ends = 0; /* a block whose call never returns does not reach it */
+        for (unsigned i = 0; i < bl->ninsns && !ends; i++) {
+            const ir_call *c = bl->insns[i].call;
+            const rt_entry *e = c ? eng_lookup(rt, c) : NULL;
+            ends = c && (c->noreturn || (e && e->noreturn && !e->nonlocal_exit));
+        }
+        if (ends)
+            continue;
+        returns++;
+        if (!bl->term.ret_has_const)
+            continue;
+        int64_t v = bl->term.ret_const;
+        lo = !nconst || v < lo ? v : lo;
+        hi = !nconst || v > hi ? v : hi;
+        nconst++;
+    }
+    out->noreturn = returns == 0 && !fn->is_main;
+    out->has_ret_range = returns > 0 && nconst == returns;
+    out->ret_min = lo;
+    out->ret_max = hi;
+    free(live);
 }
 
 /* Failure condition of a function storing its result through a parameter:
@@ -256,7 +355,7 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
         int deref[RT_MAX_ARGS];
         unsigned nd = 0;
         for (unsigned i = 0; i < fn->nplaces && nd < RT_MAX_ARGS; i++)
-            if (fn->places[i].kind == IR_PLACE_SUB && fn->places[i].base == (int)p)
+            if (deref_place(fn, i, (int)p))
                 deref[nd++] = (int)i;
         out->deref[p] = nd ? summarize_places(&F, deref, nd) : EFF_UNKNOWN;
     }
@@ -278,6 +377,11 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
                         : a->out_arg < 0 && st->entry->fail.kind == RT_FAIL_NEGATIVE
                             ? st->entry->fail
                             : (rt_fail){RT_FAIL_NEGATIVE, 0};
+            /* a wrapper whose every failing path ends the process hands out
+             * only values that are valid */
+            if (st->entry->fail.kind != RT_FAIL_NONE && !(r.outcome & SUM_FAILED_RETURN) &&
+                a->out_arg < 0)
+                out->fail = (rt_fail){RT_FAIL_NONE, 0};
             describe_origin(&F, st, out);
         } else if ((r.outcome & SUM_HANDED) && r.handed_param >= 0 &&
                    !(r.outcome & SUM_RETURNED) && handed_fail(&r, &out->fail)) {
@@ -286,6 +390,9 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
             describe_origin(&F, st, out);
         }
     }
+    return_facts(fn, rt, out);
+    if (out->acquires) /* its result is a handle, not a constant */
+        out->has_ret_range = 0;
     fn_ctx_free(&F);
 }
 

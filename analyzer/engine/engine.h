@@ -44,6 +44,8 @@ typedef enum {
     EFF_HALF_RELEASE,  /* shuts it down on every path, never closes it */
     EFF_TRANSFER,      /* takes ownership on some path (stores, hands off,
                           releases on some paths only) */
+    EFF_OPAQUE,        /* passes it only to code nobody describes */
+    EFF_NONE,          /* does not use it as a handle at all */
 } eng_effect;
 
 typedef struct eng_summary {
@@ -57,6 +59,9 @@ typedef struct eng_summary {
     int family;            /* the value's family */
     char noun[48];         /* "socket" */
     char origin[200];      /* "net.c:31: socket()" */
+    int noreturn;          /* no path returns: every one ends the process */
+    int has_ret_range;     /* every return gives a constant in [ret_min, ret_max] */
+    int64_t ret_min, ret_max;
 } eng_summary;
 
 /* Computes what fn does to each parameter and whether it hands a newly

@@ -119,6 +119,9 @@ static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int
 /* Summary mode: the value left through a hand-off. */
 static void note_escape(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_ESCAPED; }
 
+/* Summary mode: the value went to code nobody describes. */
+static void note_opaque(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_OPAQUE; }
+
 /* Summary mode: a return on a path in state st. */
 static void note_return(run *R, const state *st, const ir_term *t)
 {
@@ -129,6 +132,8 @@ static void note_return(run *R, const state *st, const ir_term *t)
         s->outcome |= st->shut ? SUM_OPEN_SHUT : SUM_OPEN;
     if (st->status == ST_RELEASED)
         s->outcome |= SUM_RELEASED;
+    if (st->status == ST_FAILED)
+        s->outcome |= SUM_FAILED_RETURN;
     int k = st->status == ST_HANDED ? 0 : 1;
     if (!t->ret_has_const) {
         s->ret_unknown[k]++;
@@ -186,6 +191,9 @@ static void keep_val(run *R, state *s, int p, ival v)
 {
     if (R->F->relevant[p] && !place(R, place(R, p)->base)->addr_escaped)
         st_set_val(R->a, s, p, v);
+    int m = R->F->memo_of[p]; /* a pure call's result: its memo learns too */
+    if (m >= 0 && R->F->relevant[m])
+        st_set_val(R->a, s, m, v);
 }
 
 /* ---- holders ---- */
@@ -243,7 +251,8 @@ static state *call_clobbers(run *R, state *st, const ir_call *c)
                     continue;
                 if (c->args[a].addr_of)
                     clobbered = written_with(R, m, ap);
-                else if (place(R, ap)->is_pointer && pm->is_memory && pm->base == ap && m != ap)
+                else if (place(R, ap)->is_pointer && !c->args[a].readonly && pm->is_memory &&
+                         pm->base == ap && m != ap)
                     clobbered = 1; /* f(o) may change o->flags */
             }
             m = pm->derived_from;
@@ -339,6 +348,32 @@ static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const c
     return n;
 }
 
+/* Whether call c never returns (a noreturn declaration, a pack's exit, a
+ * summary's), longjmp aside. */
+static int ends_process(const run *R, const ir_call *c)
+{
+    const rt_entry *e = eng_lookup(R->F->rt, c);
+    return c->noreturn || (e && e->noreturn && !e->nonlocal_exit);
+}
+
+/* Whether the process ends right after instruction in of block: the next
+ * call (past scope ends) never returns, or the block ends the path.  A
+ * result discarded there is no leak (`fatal(...)` after a failed setup). */
+static int ends_process_after(const run *R, const ir_insn *in, int block)
+{
+    const ir_block *b = R->F->fn->blocks[block];
+    unsigned i = 0;
+    while (i < b->ninsns && &b->insns[i] != in)
+        i++;
+    for (i++; i < b->ninsns; i++) {
+        const ir_insn *n = &b->insns[i];
+        if (n->op == IR_SCOPE_END)
+            continue;
+        return n->op == IR_CALL && ends_process(R, n->call);
+    }
+    return b->term.kind == IR_T_EXIT;
+}
+
 /* The acquisition itself: the new value replaces whatever this site tracked. */
 static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok, state **failed)
 {
@@ -370,7 +405,8 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
     if (a->out_arg >= 0 && c->dst >= 0)
         keep_val(R, s, c->dst, success_range(e->fail));
     if (target < 0) {
-        report(R, s, EX_DISCARD, in->loc, block, -1, c->callee);
+        if (!ends_process_after(R, in, block))
+            report(R, s, EX_DISCARD, in->loc, block, -1, c->callee);
         s = NULL;
     }
     *ok = s;
@@ -400,6 +436,14 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
     if (e->harmless || i >= RT_MAX_ARGS)
         return st;
     uint32_t bit = 1u << i;
+    if ((e->opaque & bit) && !c->args[i].addr_of) {
+        /* a project function that only passes it on to unknown code: an
+         * open value is handed off, a closed one is not "used" */
+        note_opaque(R);
+        return NULL;
+    }
+    if (R->F->sum && ((e->borrow | e->half_release) & bit))
+        R->F->sum->outcome |= SUM_USED;
     /* release(&zs) releases zs; closep(&fd) releases what its argument points to */
     int releases = ((e->release | (c->args[i].addr_of ? e->release_deref : 0)) & bit) != 0;
     if (c->args[i].addr_of && !releases)
@@ -464,14 +508,14 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
                 continue;
             if (!e) {
                 if (!R->F->opt->assume_borrow) {
-                    note_escape(R);
+                    note_opaque(R);
                     st = NULL;
                 }
                 continue;
             }
             state *a2 = NULL;
             st = call_arg(R, st, in, e, i, block, &a2);
-            if (!st)
+            if (!st && !(e->opaque & (1u << i)))
                 note_escape(R);
             if (a2)
                 alt = a2;
@@ -512,6 +556,12 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
         state *s = drop_place(R, st_clone(R->a, st), c->dst, EX_OVERWRITE, in->loc, block);
         if (s && failed_handoff)
             keep_val(R, s, c->dst, fail_range(e->fail));
+        else if (s && e && e->has_ret_range)
+            keep_val(R, s, c->dst, iv_range(e->ret_min, e->ret_max));
+        else if (s && R->F->memo_of[c->dst] >= 0 &&
+                 !iv_equal(st_val(s, R->F->memo_of[c->dst]), iv_full()))
+            /* the same pure call with the same arguments as before */
+            keep_val(R, s, c->dst, st_val(s, R->F->memo_of[c->dst]));
         out->st[0] = s;
     } else {
         out->st[0] = st;
@@ -521,7 +571,9 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
 /* Whether an unknown place is worth learning about from a test. */
 static int learnable(const run *R, const state *st, int p)
 {
-    return st_holds(st, p) || !iv_equal(st_val(st, p), iv_full()) || R->F->tests[p] >= 2;
+    int m = R->F->memo_of[p];
+    return st_holds(st, p) || !iv_equal(st_val(st, p), iv_full()) || R->F->tests[p] >= 2 ||
+           (m >= 0 && R->F->tests[m] >= 2);
 }
 
 static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
@@ -683,8 +735,10 @@ static void do_branch(run *R, state *st, const ir_block *b)
                 if (holder && std_number_test(t))
                     s->std_tested = 1;
             }
-            if (holder && s->status == ST_FAILED && s->checked)
-                continue; /* a failed acquisition, now known as such: nothing to find */
+            /* a failed acquisition, now known as such: nothing to find,
+             * unless a summary asks whether such a path returns at all */
+            if (holder && s->status == ST_FAILED && s->checked && !R->F->sum)
+                continue;
         }
         if (s->status != ST_NONE) {
             if (s == st)
@@ -731,7 +785,14 @@ static void run_block(run *R, const ir_block *b, unsigned i, state *st)
 {
     for (; st && i < b->ninsns; i++) {
         step out;
-        do_insn(R, st, &b->insns[i], b->id, &out);
+        const ir_insn *in = &b->insns[i];
+        do_insn(R, st, in, b->id, &out);
+        /* summary mode: a failed acquisition whose path goes on somewhere
+         * (handed off, dropped) rather than ending the process may reach
+         * the caller */
+        if (R->F->sum && st->status == ST_FAILED && !out.st[0] && !out.st[1] &&
+            !(in->op == IR_CALL && ends_process(R, in->call)))
+            R->F->sum->outcome |= SUM_FAILED_RETURN;
         if (out.st[1])
             run_block(R, b, i + 1, out.st[1]);
         st = out.st[0];
@@ -739,6 +800,8 @@ static void run_block(run *R, const ir_block *b, unsigned i, state *st)
         if (st && st->status != ST_NONE && st->status != ST_HANDED && st->nh == 0) {
             if (st->status == ST_RELEASED && R->F->sum)
                 R->F->sum->outcome |= SUM_RELEASED;
+            if (st->status == ST_FAILED && R->F->sum)
+                R->F->sum->outcome |= SUM_FAILED_RETURN;
             st = NULL;
         }
     }

@@ -22,6 +22,9 @@ enum {
     SUM_ESCAPED = 8,     /* a path handed it elsewhere */
     SUM_RETURNED = 16,   /* a path returned it to the caller */
     SUM_HANDED = 32,     /* a path stored it through a pointer parameter */
+    SUM_USED = 64,       /* a call used it as a handle (borrow, shutdown) */
+    SUM_OPAQUE = 128,    /* a path passed it to code nobody describes */
+    SUM_FAILED_RETURN = 256, /* a path returned after the acquisition failed */
 };
 
 /* Summary-mode results of one walk. */
@@ -47,6 +50,8 @@ typedef struct fn_ctx {
     unsigned char *relevant;  /* per place: some condition reads its value
                                  (directly or through copies): only these
                                  places' values are kept in states */
+    int *memo_of;             /* per place: the memo place of the pure call
+                                 whose result it holds (ir_call.memo), or -1 */
     unsigned long visits, budget;
     sum_run *sum;             /* non-NULL: summary mode, no findings */
 } fn_ctx;

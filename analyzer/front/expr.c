@@ -532,6 +532,39 @@ static void emit_escape(lower *L, int p, ir_loc loc)
         emit_simple(L, IR_ESCAPE, -1, p, loc);
 }
 
+/* The memo place of a call whose arguments are one place (not its address)
+ * and constants or literals: named by the call as written, derived from that
+ * place (a write to it forgets the memo), memory when the place is a pointer
+ * (what it points to may change at calls).  -1 otherwise. */
+static int call_memo(lower *L, const ir_call *call, CXCursor ref)
+{
+    if (!call->callee || clang_Cursor_isNull(ref))
+        return -1;
+    int base = -1;
+    size_t len = strlen(call->callee) + 3;
+    for (unsigned i = 0; i < call->nargs; i++) {
+        const ir_arg *a = &call->args[i];
+        if (a->addr_of || (a->place >= 0 && base >= 0) || !a->text)
+            return -1;
+        if (a->place >= 0)
+            base = a->place;
+        len += strlen(a->text) + 1;
+    }
+    if (base < 0 || L->f->places[base].derived_from >= 0 || len > 256)
+        return -1;
+    char name[300];
+    size_t n = (size_t)snprintf(name, sizeof name, "%s(", call->callee);
+    for (unsigned i = 0; i < call->nargs && n < sizeof name; i++)
+        n += (size_t)snprintf(name + n, sizeof name - n, "%s%s", i ? "," : "", call->args[i].text);
+    if (n + 2 >= sizeof name)
+        return -1;
+    snprintf(name + n, sizeof name - n, ")");
+    int m = ir_place_sub_named(L->f, base, name);
+    L->f->places[m].derived_from = base;
+    L->f->places[m].is_memory = L->f->places[base].is_memory || L->f->places[base].is_pointer;
+    return m;
+}
+
 static operand lower_call(lower *L, CXCursor c, int dst, int want)
 {
     ir_loc loc = lw_cursor_loc(L, c);
@@ -566,7 +599,15 @@ static operand lower_call(lower *L, CXCursor c, int dst, int want)
         arg->has_const = o.has_const;
         arg->cval = o.cval;
         arg->text = lex_text(L, a, 0);
+        if (!clang_Cursor_isNull(ref) && clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
+            i < clang_Cursor_getNumArguments(ref)) {
+            CXType pt = clang_getCanonicalType(
+                clang_getCursorType(clang_Cursor_getArgument(ref, (unsigned)i)));
+            arg->readonly = pt.kind == CXType_Pointer &&
+                            clang_isConstQualifiedType(clang_getPointeeType(pt));
+        }
     }
+    call->memo = call_memo(L, call, ref);
     if (dst < 0 && want)
         dst = lw_new_temp(L, loc);
     call->dst = dst;

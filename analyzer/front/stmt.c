@@ -74,6 +74,7 @@ void lw_emit_cleanups(lower *L, const int *places, unsigned n, ir_loc loc)
                 continue;
             ir_call *call = arena_alloc(L->f->arena, sizeof(*call));
             call->callee = cv->fn;
+            call->memo = -1;
             call->usr = cv->usr;
             call->has_body = cv->usr != NULL;
             call->nargs = 1;

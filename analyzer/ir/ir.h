@@ -99,6 +99,8 @@ typedef struct ir_arg {
     unsigned has_const : 1;
     int64_t cval;         /* the constant value when has_const */
     const char *text;     /* the argument as written, e.g. "fd", "SHUT_WR" */
+    unsigned readonly : 1; /* passed to a pointer-to-const parameter: the
+                              callee does not write what it points to */
 } ir_arg;
 
 typedef struct ir_call {
@@ -110,6 +112,11 @@ typedef struct ir_call {
     unsigned noreturn : 1;   /* the callee is declared noreturn */
     unsigned has_body : 1;   /* the callee's definition was seen by the front */
     unsigned in_condition : 1; /* the result is tested right away (no dst needed) */
+    int memo;             /* a memory place standing for this call's result
+                             with these argument values ("strcmp(name,"-")"),
+                             forgotten when an argument changes; -1 when the
+                             arguments are not plain.  The engine uses it for
+                             pure callees only. */
     unsigned in_system : 1;  /* the callee is declared in a system header: it
                                 writes no project memory except through the
                                 pointers it is given */

@@ -417,6 +417,7 @@ static const keyspec function_keys[] = {
     {"noreturn", T_BOOL, 0},
     {"nonlocal_exit", T_BOOL, 0},
     {"harmless", T_BOOL, 0},
+    {"pure", T_BOOL, 0},
     {NULL, 0, 0},
 };
 
@@ -580,6 +581,8 @@ static int apply_roles(ld *L, jv o, rt_entry *e, const fn_delta *d)
         e->nonlocal_exit = (unsigned)b;
     if (bool_member(L, o, "harmless", &b))
         e->harmless = (unsigned)b;
+    if (bool_member(L, o, "pure", &b))
+        e->pure = (unsigned)b;
     clear_or_unharm(e, d);
     return 0;
 }

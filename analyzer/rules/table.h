@@ -68,6 +68,10 @@ typedef struct rt_entry {
     uint32_t transfer;       /* bit i: ownership of argument i leaves us */
     uint32_t transfer_on_success; /* subset of transfer: only when the call
                                      did not fail (per fail) */
+    uint32_t opaque;         /* summaries, subset of transfer: argument i goes
+                                only to code nobody describes (a log call
+                                printing the number): a hand-off for an open
+                                value, not a use of a closed one */
     int transfer_family;     /* family the transferred value becomes, or -1 */
     int transfer_when_arg;   /* >= 0: the transfer happens only when argument
                                 transfer_when_arg is a constant c with
@@ -80,6 +84,13 @@ typedef struct rt_entry {
     unsigned noreturn : 1;      /* never returns (exit, abort) */
     unsigned nonlocal_exit : 1; /* longjmp: unwinds, does not end the process */
     unsigned harmless : 1;      /* touches no argument's ownership */
+    unsigned pure : 1;          /* the result depends only on the arguments
+                                   (and what they point to): the same call
+                                   with unchanged arguments gives the same
+                                   result (strcmp) */
+    unsigned has_ret_range : 1; /* summaries: every return gives a constant in
+                                   [ret_min, ret_max] */
+    int64_t ret_min, ret_max;
 } rt_entry;
 
 typedef struct rules_table rules_table;

@@ -101,8 +101,12 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
     if (!e)
         return 0;
     rt_entry before = *e;
-    e->noreturn = 0;
+    e->noreturn = s->noreturn ? 1 : 0;
+    e->has_ret_range = s->has_ret_range ? 1 : 0;
+    e->ret_min = s->ret_min;
+    e->ret_max = s->ret_max;
     e->release = e->half_release = e->borrow = e->transfer = e->release_deref = 0;
+    e->opaque = 0;
     for (unsigned p = 0; p < s->nparams; p++) {
         uint32_t bit = 1u << p;
         if (s->deref[p] == EFF_RELEASE)
@@ -113,6 +117,8 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
         case EFF_HALF_RELEASE: e->half_release |= bit; break;
         case EFF_UNKNOWN:
         case EFF_TRANSFER: e->transfer |= bit; break;
+        case EFF_OPAQUE: e->transfer |= bit; e->opaque |= bit; break;
+        case EFF_NONE: break;
         }
     }
     e->has_acquire = s->acquires;
@@ -130,7 +136,10 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
             e->origin = strdup(s->origin);
         }
     }
-    return before.noreturn || before.release != e->release || before.half_release != e->half_release ||
+    return before.noreturn != e->noreturn || before.has_ret_range != e->has_ret_range ||
+           before.ret_min != e->ret_min || before.ret_max != e->ret_max ||
+           before.opaque != e->opaque ||
+           before.release != e->release || before.half_release != e->half_release ||
            before.release_deref != e->release_deref ||
            before.borrow != e->borrow || before.transfer != e->transfer ||
            before.has_acquire != e->has_acquire || before.fail.kind != e->fail.kind ||
@@ -247,6 +256,8 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
             st->unsettled++;
             rt_entry *w = rules_entry(rt, kept[f]->usr, "summary");
             w->noreturn = 0;
+            w->has_ret_range = 0;
+            w->opaque = 0;
             w->has_acquire = 0;
             w->release = w->half_release = w->borrow = 0;
             w->transfer = ~0u; /* unknown: as if it took ownership */

@@ -131,6 +131,8 @@ static ir_insn *call(int b, unsigned line, unsigned col, int dst, const char *ca
     ir_call *c = arena_alloc(fn->arena, sizeof(*c));
     c->callee = arena_strdup(fn->arena, callee);
     c->dst = dst;
+    c->memo = -1;
+    c->in_system = 1; /* a library function, unless a test says otherwise */
     c->nargs = nargs;
     c->args = arena_alloc(fn->arena, sizeof(ir_arg) * (nargs ? nargs : 1));
     va_list ap;
@@ -808,9 +810,132 @@ static void make_rules(void)
     rules_entry(rt, "foo", "test")->harmless = 1;
 }
 
+/* A global g (a memory place) tested twice around the acquisition:
+ *  2 if (g > hi1) fd = socket(...);  (checked)
+ *  6 <between>
+ *  8 if (g > hi2) close(fd);
+ * 10 return 0;
+ * between: 0 nothing, 1 g = 0, 2 a project call, 3 a system call. */
+static void facts_case(int64_t hi1, int64_t hi2, int between)
+{
+    int g = var("g"), fd = var("fd");
+    fn->places[g].is_memory = 1;
+    int b0 = fn->entry, acq = block(), join = block(), cl = block(), end = block();
+    konst(b0, 1, fd, -1);
+    branch(b0, 2, g, IR_GT, hi1, acq, end);
+    int ok = socket_checked(acq, 3, fd);
+    ir_term_goto(fn, ok, join);
+    if (between == 1)
+        konst(join, 6, g, 0);
+    if (between >= 2) {
+        ir_insn *in = call(join, 6, 5, -1, "reload", 0);
+        in->call->in_system = between == 3;
+    }
+    branch(join, 8, g, IR_GT, hi2, cl, end);
+    call(cl, 9, 9, -1, "close", 1, P(fd));
+    ir_term_goto(fn, cl, end);
+    ret(end, 10, 5);
+}
+
+static void test_facts(void)
+{
+    static const struct {
+        const char *name;
+        int64_t hi1, hi2;
+        int between, leaks;
+    } cases[] = {
+        {"same test twice on a global", 2, 2, 0, 0},
+        {"g > 5 implies g > 2", 5, 2, 0, 0},
+        {"g > 2 does not imply g > 3", 2, 3, 0, 1},
+        {"a write between the tests", 2, 2, 1, 1},
+        {"a project call between the tests", 2, 2, 2, 1},
+        {"a system call between the tests", 2, 2, 3, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        begin(cases[i].name, "f");
+        facts_case(cases[i].hi1, cases[i].hi2, cases[i].between);
+        CHECK(analyze() == ENG_OK);
+        CHECK(count(SL_RULE_RESOURCE_LEAK) == (size_t)cases[i].leaks);
+    }
+}
+
+/* x & 4 as a place of its own: decided by its first test, forgotten when x
+ * is written; and the same through n sequential tests stays cheap. */
+static void test_masked_place(void)
+{
+    for (int write_x = 0; write_x < 2; write_x++) {
+        begin(write_x ? "x written: x&4 forgotten" : "x&4 decides its second test", "f");
+        int x = param("x"), fd = var("fd");
+        int m = ir_place_add(fn, "x&4", IR_PLACE_SUB, x);
+        fn->places[m].derived_from = x;
+        int b0 = fn->entry, acq = block(), join = block(), cl = block(), end = block();
+        konst(b0, 1, fd, -1);
+        branch(b0, 2, m, IR_NE, 0, acq, end);
+        int ok = socket_checked(acq, 3, fd);
+        ir_term_goto(fn, ok, join);
+        if (write_x)
+            simple(join, IR_HAVOC, 6, x, -1, 0);
+        branch(join, 8, m, IR_NE, 0, cl, end);
+        call(cl, 9, 9, -1, "close", 1, P(fd));
+        ir_term_goto(fn, cl, end);
+        ret(end, 10, 5);
+        CHECK(analyze() == ENG_OK);
+        CHECK(count(SL_RULE_RESOURCE_LEAK) == (size_t)write_x);
+    }
+    /* 40 flags tested in sequence between the acquisition and the close:
+     * identical states merge, so the walk stays far below the budget */
+    begin("forty sequential tests stay linear", "f");
+    int fd = var("fd");
+    int cur = socket_checked(fn->entry, 2, fd);
+    for (int i = 0; i < 40; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "f%d", i);
+        int fl = param(name), t = block(), next = block();
+        fn->places[fl].is_memory = 1;
+        branch(cur, 10 + (unsigned)i, fl, IR_NE, 0, t, next);
+        call(t, 10 + (unsigned)i, 5, -1, "foo", 0);
+        ir_term_goto(fn, t, next);
+        cur = next;
+    }
+    call(cur, 60, 5, -1, "close", 1, P(fd));
+    ret(cur, 61, 5);
+    eng_options opt;
+    eng_options_default(&opt);
+    opt.budget = 2000;
+    CHECK(analyze_with(&opt) == ENG_OK && found.n == 0);
+}
+
+/* for (i = 0; i < 2; i++) with the step as an ADD: exactly two rounds.
+ * Each round opens and closes; a third round would find fd open. */
+static void test_counted_loop(void)
+{
+    begin("a loop of two rounds", "f");
+    int i = var("i"), fd = var("fd"), n = var("n");
+    int b0 = fn->entry, head = block(), body = block(), exit = block();
+    konst(b0, 1, i, 0);
+    konst(b0, 1, n, 0);
+    ir_term_goto(fn, b0, head);
+    branch(head, 2, i, IR_LT, 2, body, exit);
+    int ok = socket_checked(body, 3, fd);
+    call(ok, 5, 5, -1, "close", 1, P(fd));
+    simple(ok, IR_ADD, 2, i, i, 1);
+    ir_term_goto(fn, ok, head);
+    int after = block(), never = block();
+    branch(exit, 7, i, IR_EQ, 2, after, never);
+    ret(after, 8, 5);
+    /* i != 2 after the loop cannot happen: an acquisition there is dead */
+    socket_into(never, 9, n);
+    ret(never, 10, 5);
+    CHECK(analyze() == ENG_OK);
+    CHECK(found.n == 0);
+}
+
 int main(void)
 {
     make_rules();
+    test_facts();
+    test_masked_place();
+    test_counted_loop();
     test_leak_on_return();
     test_failure_branch_no_leak();
     test_falloff();
