@@ -168,10 +168,14 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     for (unsigned p = 0; p < fn->nplaces; p++)
         if (ambiguous[p])
             F->def_callee[p] = NULL;
-    /* a test of a pure call's result is a test of its memo */
+    /* a test of a pure call's result is a test of its memo; a test of
+     * x & mask tells something of x */
     for (unsigned p = 0; p < fn->nplaces; p++)
         if (F->memo_of[p] >= 0)
             F->tests[F->memo_of[p]] += F->tests[p];
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        if (fn->places[p].derived_from >= 0 && fn->places[p].derived_from != (int)p)
+            F->tests[fn->places[p].derived_from] += F->tests[p];
     free(ambiguous);
     mark_relevant(F);
 }

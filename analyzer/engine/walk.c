@@ -571,9 +571,9 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
 /* Whether an unknown place is worth learning about from a test. */
 static int learnable(const run *R, const state *st, int p)
 {
-    int m = R->F->memo_of[p];
+    int m = R->F->memo_of[p], x = place(R, p)->derived_from;
     return st_holds(st, p) || !iv_equal(st_val(st, p), iv_full()) || R->F->tests[p] >= 2 ||
-           (m >= 0 && R->F->tests[m] >= 2);
+           (m >= 0 && R->F->tests[m] >= 2) || (x >= 0 && R->F->tests[x] >= 2);
 }
 
 static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
@@ -730,6 +730,10 @@ static void do_branch(run *R, state *st, const ir_block *b)
             if (holder || learnable(R, st, p)) {
                 s = st_clone(R->a, st);
                 keep_val(R, s, p, after);
+                /* x & mask is not 0: then neither is x */
+                int x = place(R, p)->derived_from;
+                if (x >= 0 && iv_decide(after, IR_NE, 0) == 1 && learnable(R, st, x))
+                    keep_val(R, s, x, iv_meet(st_val(s, x), IR_NE, 0));
                 if (holder)
                     s->checked = 1;
                 if (holder && std_number_test(t))

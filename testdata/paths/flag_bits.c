@@ -69,3 +69,23 @@ int run_once_reloaded(struct options *o)
     }
     return 0; // expect: resource-leak
 }
+
+int bit_implies_nonzero(struct options *o)
+{
+    int fd = -1;
+    if (o->flags & OPT_LOG)
+        fd = open(o->log_path, O_WRONLY | O_APPEND);
+    if (o->flags != 0 && fd >= 0)
+        close(fd);
+    return 0;
+}
+
+int nonzero_does_not_imply_bit(struct options *o)
+{
+    int fd = -1;
+    if (o->flags != 0)
+        fd = open(o->log_path, O_WRONLY | O_APPEND);
+    if ((o->flags & OPT_LOG) && fd >= 0)
+        close(fd);
+    return 0; // expect: resource-leak
+}
