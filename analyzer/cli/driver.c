@@ -22,6 +22,7 @@
 #include "cli/util.h"
 #include "front/front.h"
 #include "summary/summary.h"
+#include "util/escape.h"
 
 /* Stack of each worker thread: the front recurses over deeply nested code. */
 #define DRV_STACK_SIZE (256u << 20)
@@ -95,16 +96,20 @@ static void drv_progress(drv_shared *sh, size_t n, size_t i)
 {
     const char *name = sh->jobs->items[i].display;
     if (!sh->cfg->progress_tty) {
-        fprintf(stderr, "[%zu/%zu] %s\n", n, sh->jobs->n, name);
+        fprintf(stderr, "[%zu/%zu] %s\n", n, sh->jobs->n, ESC(name));
         return;
     }
     char head[64];
     int hl = snprintf(head, sizeof head, "[%zu/%zu] ", n, sh->jobs->n);
     size_t room = sh->width - 1 > (unsigned)hl ? sh->width - 1 - (unsigned)hl : 0;
-    size_t len = strlen(name);
-    if (len > room)            /* keep the end of the path: the file name */
-        name += len - room;
-    fprintf(stderr, "\r\033[K%s%s", head, name);
+    const char *shown = ESC(name);
+    size_t len = strlen(shown);
+    if (len > room) {          /* keep the end of the path: the file name */
+        shown += len - room;
+        while ((*shown & 0xC0) == 0x80)   /* not inside a character */
+            shown++;
+    }
+    fprintf(stderr, "\r\033[K%s%s", head, shown);
     fflush(stderr);
 }
 
@@ -189,7 +194,7 @@ static void drv_report_dropped(const drv_shared *sh)
                 continue;
             cli_strvec_push(&seen, u->dropped[k]);
             fprintf(stderr, "sockleak: note: dropped compiler flag '%s' "
-                    "(clang does not accept it)\n", u->dropped[k]);
+                    "(clang does not accept it)\n", ESC(u->dropped[k]));
         }
     }
     cli_strvec_free(&seen);
@@ -207,18 +212,18 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
         if (u->status == FRONT_FAILED || u->status == FRONT_PARTIAL) {
             int failed = u->status == FRONT_FAILED;
             *(failed ? &s->failed_files : &s->partial_files) += 1;
-            fprintf(stderr, "sockleak: %s: %s%s%s\n", name,
+            fprintf(stderr, "sockleak: %s: %s%s%s\n", ESC(name),
                     failed ? "could not be parsed" : "analyzed with errors",
-                    u->message ? ": " : "", u->message ? u->message : "");
+                    u->message ? ": " : "", ESC(u->message ? u->message : ""));
             if (u->nrecovered)
                 fprintf(stderr, "sockleak: %s: %zu function%s analyzed around compile errors "
-                        "(their broken parts are unknown values)\n", name, u->nrecovered,
+                        "(their broken parts are unknown values)\n", ESC(name), u->nrecovered,
                         u->nrecovered == 1 ? "" : "s");
         }
         if (u->status != FRONT_FAILED && u->nskipped)
-            fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", name,
+            fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", ESC(name),
                     u->nskipped, u->nskipped == 1 ? "" : "s",
-                    u->skipped ? u->skipped : "?");
+                    ESC(u->skipped ? u->skipped : "?"));
     }
 }
 

@@ -18,6 +18,7 @@
 #include "cli/incscan.h"
 #include "cli/inputs.h"
 #include "cli/strmap.h"
+#include "util/escape.h"
 
 /* How often a missing name is included, counting each file once. */
 typedef struct cli_gmiss {
@@ -432,7 +433,7 @@ static void cli_guess_print_missing(FILE *out, const cli_guess *g, int angled)
                                        : ", ";
         fprintf(out, angled ? "%s<%s> (included by %zu file%s)"
                             : "%s'%s' (included by %zu file%s)",
-                sep, m->name, m->nfiles, m->nfiles == 1 ? "" : "s");
+                sep, ESC(m->name), m->nfiles, m->nfiles == 1 ? "" : "s");
     }
     if (n > shown)
         fprintf(out, " and %zu more", n - shown);
@@ -456,7 +457,7 @@ void cli_guess_print(FILE *out, const cli_guess *g)
               "directories: ", out);
         for (size_t i = 0; i < g->dirs.n && i < CLI_GUESS_SHOWN; i++) {
             char *shown = cli_path_display(g->dirs.v[i]);
-            fprintf(out, "%s%s", i ? ", " : "", shown);
+            fprintf(out, "%s%s", i ? ", " : "", ESC(shown));
             free(shown);
         }
         if (g->dirs.n > CLI_GUESS_SHOWN)

@@ -32,6 +32,7 @@
 #include "cli/util.h"
 #include "engine/engine.h"
 #include "report/report.h"
+#include "util/escape.h"
 
 #ifndef SOCKLEAK_VERSION
 #define SOCKLEAK_VERSION "unknown"
@@ -54,7 +55,7 @@ static double cli_now(void)
 /* Prints "sockleak: MSG" on stderr, frees msg, and returns exit status 2. */
 static int cli_fail(char *msg)
 {
-    fprintf(stderr, "sockleak: %s\n", msg ? msg : "error");
+    fprintf(stderr, "sockleak: %s\n", ESC(msg ? msg : "error"));
     free(msg);
     return CLI_EXIT_ERROR;
 }
@@ -232,7 +233,7 @@ static int cli_jobs(const cli_options *o, const cli_config *c,
     if (c->path && cli_exclude_jobs(&c->exclude, c->dir, jobs) == n &&
         !o->quiet)
         fprintf(stderr, "sockleak: %s excludes every file (\"exclude\")\n",
-                c->path);
+                ESC(c->path));
     if (jobs->no_database && jobs->n && !o->no_guess_includes) {
         cli_guess g;
         cli_guess_includes(o, jobs, &g);
@@ -307,7 +308,7 @@ static int cli_configured(cli_options *o, double t0)
     } else {
         cli_config_apply(&cfg, o, &from);
         if (cfg.path && o->progress > 0)
-            fprintf(stderr, "sockleak: using %s\n", cfg.path);
+            fprintf(stderr, "sockleak: using %s\n", ESC(cfg.path));
         rc = o->show_config  ? cli_show(o, &cfg, &from)
              : o->list_rules ? cli_list_rules(o)
                              : cli_run(o, &cfg, t0);

@@ -7,6 +7,7 @@
 
 #include "cli/packs.h"
 #include "engine/engine.h"
+#include "util/escape.h"
 
 static const char *cli_origin_name(unsigned char from)
 {
@@ -32,7 +33,7 @@ static int cli_show_packs(FILE *out, const cli_options *o,
         const char *src = i < ndef                           ? "default"
                           : i < ndef + from->config_rules    ? "config"
                                                              : "--rules";
-        fprintf(out, "  %s (%s)\n", paths.v[i], src);
+        fprintf(out, "  %s (%s)\n", ESC(paths.v[i]), src);
     }
     cli_strvec_free(&paths);
     return 0;
@@ -57,15 +58,15 @@ static void cli_show_exclude(FILE *out, const cli_config *c)
         fputs("exclude: none\n", out);
         return;
     }
-    fprintf(out, "exclude (relative to %s):\n", c->dir);
+    fprintf(out, "exclude (relative to %s):\n", ESC(c->dir));
     for (size_t i = 0; i < c->exclude.n; i++)
-        fprintf(out, "  %s\n", c->exclude.v[i]);
+        fprintf(out, "  %s\n", ESC(c->exclude.v[i]));
 }
 
 int cli_show_config(FILE *out, const cli_options *o, const cli_config *c,
                     const cli_origins *from, char **err)
 {
-    fprintf(out, "config file: %s\n", c->path ? c->path : "none");
+    fprintf(out, "config file: %s\n", ESC(c->path ? c->path : "none"));
     if (cli_show_packs(out, o, from, err) < 0)
         return -1;
     cli_show_rules(out, o, from);
@@ -79,7 +80,7 @@ int cli_show_config(FILE *out, const cli_options *o, const cli_config *c,
             o->no_guess_includes ? "no" : "yes",
             cli_origin_name(from->no_guess_includes));
     if (o->baseline)
-        fprintf(out, "baseline: %s (%s)\n", o->baseline,
+        fprintf(out, "baseline: %s (%s)\n", ESC(o->baseline),
                 cli_origin_name(from->baseline));
     else
         fputs("baseline: none\n", out);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/util.h"
+#include "util/escape.h"
 
 /* Where the comment part of a line starts, or NULL when it has none. */
 static const char *cli_comment_start(const char *text)
@@ -239,9 +240,9 @@ static size_t cli_unused_in_file(const finding_list *l, char *const *reals,
             if ((m.mask && !(m.mask & enabled)) ||
                 cli_marker_used(l, reals, real, (unsigned)ln + 1, m.mask))
                 continue;
-            fprintf(err, "%s:%zu:%zu: warning: unused suppression '%.*s' "
-                    "[unused-suppression]\n", display, ln + 1,
-                    (size_t)(m.start - text) + 1, (int)m.len, m.start);
+            fprintf(err, "%s:%zu:%zu: warning: unused suppression '%s' "
+                    "[unused-suppression]\n", ESC(display), ln + 1,
+                    (size_t)(m.start - text) + 1, ESC_N(m.start, m.len));
             count++;
         }
     }

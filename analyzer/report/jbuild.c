@@ -1,6 +1,10 @@
 /* jbuild.c — the cJSON builder helpers of jbuild.h. */
 #include "report/jbuild.h"
 
+#include <stdlib.h>
+
+#include "util/escape.h"
+
 cJSON *jb_check(jb *b, cJSON *item)
 {
     if (!item)
@@ -8,10 +12,25 @@ cJSON *jb_check(jb *b, cJSON *item)
     return item;
 }
 
+cJSON *jb_string(jb *b, const char *v)
+{
+    if (!b->ok)
+        return NULL;
+    if (esc_utf8_valid(v))
+        return jb_check(b, cJSON_CreateString(v ? v : ""));
+    char *fixed = esc_utf8_repair(v);
+    cJSON *item = fixed ? cJSON_CreateString(fixed) : NULL;
+    free(fixed);
+    return jb_check(b, item);
+}
+
 void jb_str(jb *b, cJSON *o, const char *key, const char *v)
 {
-    if (b->ok)
-        jb_check(b, cJSON_AddStringToObject(o, key, v ? v : ""));
+    cJSON *item = jb_string(b, v);
+    if (item && !cJSON_AddItemToObject(o, key, item)) {
+        cJSON_Delete(item);
+        b->ok = 0;
+    }
 }
 
 void jb_num(jb *b, cJSON *o, const char *key, double v)

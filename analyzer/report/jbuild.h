@@ -1,6 +1,8 @@
 /* jbuild.h — private to report/: small helpers for building cJSON trees
  * that stop at the first allocation failure.  A builder's ok drops to 0 on
  * the first failure; every helper is then a no-op and the caller reports -1.
+ * Every string goes in as valid UTF-8 (cJSON would copy any other byte into
+ * the output): ill-formed sequences become U+FFFD (util/escape.h).
  * Used by the JSON and SARIF writers; no output is written here. */
 #ifndef SOCKLEAK_REPORT_JBUILD_H
 #define SOCKLEAK_REPORT_JBUILD_H
@@ -15,7 +17,11 @@ typedef struct jb {
 
 /* Returns item; marks the builder failed when item is NULL. */
 cJSON *jb_check(jb *b, cJSON *item);
-/* o[key] = v (NULL v is written as ""), a number, a boolean. */
+/* A new string item holding v (NULL: ""), ill-formed UTF-8 replaced by
+ * U+FFFD; the caller owns it.  NULL after a failure. */
+cJSON *jb_string(jb *b, const char *v);
+/* o[key] = v (NULL v is written as "", ill-formed UTF-8 as U+FFFD), a
+ * number, a boolean. */
 void jb_str(jb *b, cJSON *o, const char *key, const char *v);
 void jb_num(jb *b, cJSON *o, const char *key, double v);
 void jb_bool(jb *b, cJSON *o, const char *key, int v);

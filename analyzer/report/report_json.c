@@ -4,7 +4,9 @@
  * It writes every finding, suppressed ones included (marked), exactly as
  * given: paths, order and fingerprints are prepared by the caller
  * (report_relativize, finding_list_sort, report_fingerprints).  A missing
- * string is written as "" so every key always has the documented type.
+ * string is written as "" so every key always has the documented type, and
+ * every string is valid UTF-8 (jbuild.h; "file_bytes" keeps a path's exact
+ * bytes).
  */
 #include "report/report.h"
 
@@ -12,6 +14,9 @@
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "util/escape.h"
 
 #ifndef SOCKLEAK_VERSION
 #define SOCKLEAK_VERSION "0.1.0"
@@ -25,6 +30,20 @@ static void jb_loc(jb *b, cJSON *o, const fnd_loc *loc)
     jb_num(b, o, "column", loc->col);
 }
 
+/* The last key of an object with a "file": when the path is not valid
+ * UTF-8 ("file" then has U+FFFD), "file_bytes", its exact bytes
+ * percent-encoded (README: JSON output). */
+static void jb_file_bytes(jb *b, cJSON *o, const fnd_loc *loc)
+{
+    if (!b->ok || esc_utf8_valid(loc->file))
+        return;
+    char *bytes = esc_percent(loc->file);
+    if (!bytes)
+        b->ok = 0;
+    jb_str(b, o, "file_bytes", bytes);
+    free(bytes);
+}
+
 static void json_trace(jb *b, cJSON *f_obj, const finding *f)
 {
     cJSON *a = jb_arr(b, f_obj, "trace");
@@ -32,6 +51,7 @@ static void json_trace(jb *b, cJSON *f_obj, const finding *f)
         cJSON *s = jb_push_obj(b, a);
         jb_loc(b, s, &f->trace[i].loc);
         jb_str(b, s, "message", f->trace[i].message);
+        jb_file_bytes(b, s, &f->trace[i].loc);
     }
 }
 
@@ -47,6 +67,7 @@ static void json_fix(jb *b, cJSON *f_obj, const finding *f)
         jb_loc(b, e, &f->edits[i].loc);
         jb_num(b, e, "offset", f->edits[i].loc.off);
         jb_str(b, e, "insert", f->edits[i].insert);
+        jb_file_bytes(b, e, &f->edits[i].loc);
     }
 }
 
@@ -63,11 +84,13 @@ static void json_finding(jb *b, cJSON *arr, const finding *f)
     cJSON *acq = jb_obj(b, o, "acquired");
     jb_loc(b, acq, &f->acquired);
     jb_str(b, acq, "call", f->acquired_call);
+    jb_file_bytes(b, acq, &f->acquired);
     json_trace(b, o, f);
     json_fix(b, o, f);
     jb_str(b, o, "fingerprint", f->fingerprint);
     if (b->ok)
         jb_check(b, cJSON_AddBoolToObject(o, "suppressed", f->suppressed != 0));
+    jb_file_bytes(b, o, &f->loc);
 }
 
 static void json_summary(jb *b, cJSON *root, const finding_list *l,
@@ -87,14 +110,8 @@ static void json_summary(jb *b, cJSON *root, const finding_list *l,
     jb_num(b, o, "suppressed", (double)suppressed);
     jb_num(b, o, "partial_files", (double)s->partial_files);
     cJSON *a = jb_arr(b, o, "budget_exceeded");
-    for (size_t i = 0; i < s->nbudget && b->ok; i++) {
-        cJSON *str = jb_check(b, cJSON_CreateString(s->budget_functions[i]
-                                                        ? s->budget_functions[i] : ""));
-        if (str && !cJSON_AddItemToArray(a, str)) {
-            cJSON_Delete(str);
-            b->ok = 0;
-        }
-    }
+    for (size_t i = 0; i < s->nbudget && b->ok; i++)
+        jb_push(b, a, jb_string(b, s->budget_functions[i]));
     /* milliseconds are enough, and keep the number short */
     jb_num(b, o, "seconds", (double)(long long)(s->seconds * 1000.0 + 0.5) / 1000.0);
 }

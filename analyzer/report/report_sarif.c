@@ -15,6 +15,8 @@
  * It writes the findings exactly as given (order, paths, fingerprints, fixes
  * are prepared by the caller).  Columns are clang's byte columns; SARIF's
  * default column kind counts UTF-16 units, which agrees on ASCII lines.
+ * Artifact URIs percent-encode the path's bytes (util/escape.h), so they
+ * are exact for any file name; every text is valid UTF-8 (jbuild.h).
  * Checked against the official schema by testdata/cli/sarif_format.sh.
  */
 #include "report/report.h"
@@ -26,6 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "util/escape.h"
 
 #ifndef SOCKLEAK_VERSION
 #define SOCKLEAK_VERSION "0.1.0"
@@ -125,33 +129,13 @@ static void jb_message(jb *b, cJSON *o, const char *key, const char *text)
 
 /* ---- URIs -------------------------------------------------------------- */
 
-/* path percent-encoded as a URI reference (RFC 3986: unreserved characters
- * and '/' are kept).  Heap string, or NULL when out of memory. */
-static char *sarif_uri_escape(const char *path)
-{
-    static const char keep[] = "-._~/";
-    size_t n = strlen(path);
-    char *out = malloc(3 * n + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-            (*p >= '0' && *p <= '9') || (*p && strchr(keep, *p)))
-            *o++ = (char)*p;
-        else
-            o += sprintf(o, "%%%02X", *p);
-    }
-    *o = '\0';
-    return out;
-}
-
 /* artifactLocation of file: relative paths under %SRCROOT%, absolute ones
  * as file:// URIs. */
 static void sarif_artifact(jb *b, cJSON *o, const char *file)
 {
     cJSON *a = jb_obj(b, o, "artifactLocation");
     const char *f = file && *file ? file : "unknown";
-    char *esc = sarif_uri_escape(f);
+    char *esc = esc_percent(f);
     if (!esc) {
         b->ok = 0;
         return;
@@ -351,7 +335,7 @@ static void sarif_srcroot(jb *b, cJSON *run)
     char *cwd = getcwd(NULL, 0);
     if (!cwd)
         return;
-    char *esc = sarif_uri_escape(cwd);
+    char *esc = esc_percent(cwd);
     char *uri = esc ? malloc(strlen(esc) + 9) : NULL;
     if (uri) {
         sprintf(uri, "file://%s%s", esc, strcmp(esc, "/") ? "/" : "");

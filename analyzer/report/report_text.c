@@ -3,11 +3,16 @@
  *
  * It prints what it is given: relativizing paths, sorting and suppression
  * happen before (report_paths.c, the CLI).  Suppressed findings are not
- * printed here (they stay in JSON and SARIF).
+ * printed here (they stay in JSON and SARIF).  File names, messages (which
+ * quote identifiers and source text) and function names are printed in the
+ * terminal form of util/escape.h: no byte of theirs can move the cursor,
+ * recolour the terminal or start a line that looks like a finding.
  */
 #include "report/report.h"
 
 #include <stdio.h>
+
+#include "util/escape.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -34,21 +39,21 @@ static void text_prefix(FILE *out, const fnd_loc *loc, sl_level lv, int color)
 {
     if (color)
         fprintf(out, C_BOLD "%s:%u:%u:" C_RESET " %s%s:" C_RESET " ",
-                or_unknown(loc->file), loc->line, loc->col, level_color(lv),
+                ESC(or_unknown(loc->file)), loc->line, loc->col, level_color(lv),
                 sl_level_name(lv));
     else
-        fprintf(out, "%s:%u:%u: %s: ", or_unknown(loc->file), loc->line,
+        fprintf(out, "%s:%u:%u: %s: ", ESC(or_unknown(loc->file)), loc->line,
                 loc->col, sl_level_name(lv));
 }
 
 static void text_finding(FILE *out, const finding *f, int color)
 {
     text_prefix(out, &f->loc, f->level, color);
-    fprintf(out, "%s%s [%s]%s\n", color ? C_BOLD : "", or_empty(f->message),
+    fprintf(out, "%s%s [%s]%s\n", color ? C_BOLD : "", ESC(or_empty(f->message)),
             sl_rule_id(f->rule), color ? C_RESET : "");
     for (size_t i = 0; i < f->ntrace; i++) {
         text_prefix(out, &f->trace[i].loc, SL_LEVEL_NOTE, color);
-        fprintf(out, "(%zu) %s\n", i + 1, or_empty(f->trace[i].message));
+        fprintf(out, "(%zu) %s\n", i + 1, ESC(or_empty(f->trace[i].message)));
     }
 }
 
@@ -101,7 +106,7 @@ static void summary_budget(FILE *err, const report_summary *s)
     fprintf(err, "sockleak: path budget exceeded in %zu %s:", s->nbudget,
             plural(s->nbudget, "function", "functions"));
     for (size_t i = 0; i < s->nbudget; i++)
-        fprintf(err, "%s %s", i ? "," : "", or_unknown(s->budget_functions[i]));
+        fprintf(err, "%s %s", i ? "," : "", ESC(or_unknown(s->budget_functions[i])));
     fputc('\n', err);
 }
 
