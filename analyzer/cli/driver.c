@@ -33,7 +33,8 @@ typedef struct drv_unit {
     size_t nfuncs;
     size_t nskipped;       /* functions the front could not lower */
     size_t nrecovered;     /* functions lowered around compile errors */
-    char *skipped;         /* their names and reasons (front_result) */
+    front_skip *skipped;   /* the functions not lowered, with the reason
+                              (front_result) */
     char *message;
     char **dropped;        /* compiler flags clang rejected (front_result) */
     size_t ndropped;
@@ -136,6 +137,7 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     r->nfuncs = 0;
     r->message = NULL;
     r->skipped = NULL;
+    r->nskipped = 0;
     r->dropped = NULL;
     r->ndropped = 0;
 }
@@ -195,6 +197,20 @@ static void drv_report_dropped(const drv_shared *sh)
     cli_strvec_free(&seen);
 }
 
+/* "f (why), g (why)": the functions of u the front could not lower. */
+static char *drv_skipped_names(const drv_unit *u)
+{
+    char *s = cli_xstrdup("");
+    for (size_t k = 0; k < u->nskipped; k++) {
+        const front_skip *f = &u->skipped[k];
+        char *t = cli_strf("%s%s%s (%s)", s, k ? ", " : "",
+                           f->name ? f->name : "?", f->why ? f->why : "?");
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
 /* Names each file that could not be parsed, or only partly, or whose
  * functions were not all lowered, on stderr (in job order) and counts the
  * failed and partial ones. */
@@ -215,10 +231,12 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
                         "(their broken parts are unknown values)\n", name, u->nrecovered,
                         u->nrecovered == 1 ? "" : "s");
         }
-        if (u->status != FRONT_FAILED && u->nskipped)
+        if (u->nskipped) {
+            char *names = drv_skipped_names(u);
             fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", name,
-                    u->nskipped, u->nskipped == 1 ? "" : "s",
-                    u->skipped ? u->skipped : "?");
+                    u->nskipped, u->nskipped == 1 ? "" : "s", names);
+            free(names);
+        }
     }
 }
 
@@ -305,6 +323,11 @@ static void drv_free_ir(drv_shared *sh)
             ir_func_free(sh->units[i].funcs[k]);
         free(sh->units[i].funcs);
         free(sh->units[i].message);
+        for (size_t k = 0; k < sh->units[i].nskipped; k++) {
+            free(sh->units[i].skipped[k].name);
+            free(sh->units[i].skipped[k].file);
+            free(sh->units[i].skipped[k].why);
+        }
         free(sh->units[i].skipped);
         for (size_t k = 0; k < sh->units[i].ndropped; k++)
             free(sh->units[i].dropped[k]);
