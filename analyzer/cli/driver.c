@@ -1,4 +1,5 @@
-/* driver.c — the two parallel phases of a run (see driver.h).
+/* driver.c — the two parallel phases of a run (see driver.h), and the
+ * list of what they could not analyze (summary.incomplete).
  *
  * Threads share one drv_shared: a mutex guards the next-work index and the
  * progress line; every other shared array has one slot per job or function,
@@ -211,9 +212,35 @@ static char *drv_skipped_names(const drv_unit *u)
     return s;
 }
 
+/* Adds an incomplete item, aborting when memory runs out (as cli_xmalloc). */
+static void drv_incomplete(report_summary *s, report_incomplete_kind k,
+                           const char *file, const char *function,
+                           const char *detail)
+{
+    if (report_incomplete_add(&s->incomplete, k, file, function, detail) != 0) {
+        fputs("sockleak: out of memory\n", stderr);
+        abort();
+    }
+}
+
+/* One incomplete item per function of u the front could not lower, in the
+ * file that defines it (a header, maybe), shown as the user sees it. */
+static void drv_skipped_items(const drv_unit *u, const char *name,
+                              report_summary *s)
+{
+    for (size_t k = 0; k < u->nskipped; k++) {
+        const front_skip *f = &u->skipped[k];
+        char *file = f->file ? cli_path_display(f->file) : cli_xstrdup(name);
+        drv_incomplete(s, RI_FUNCTION_SKIPPED, file, f->name ? f->name : "?",
+                       f->why);
+        free(file);
+    }
+}
+
 /* Names each file that could not be parsed, or only partly, or whose
- * functions were not all lowered, on stderr (in job order) and counts the
- * failed and partial ones. */
+ * functions were not all lowered, on stderr (in job order), counts the
+ * failed and partial ones, and lists each in the summary's incomplete
+ * items. */
 static void drv_report_units(const drv_shared *sh, report_summary *s)
 {
     drv_report_dropped(sh);
@@ -223,6 +250,8 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
         if (u->status == FRONT_FAILED || u->status == FRONT_PARTIAL) {
             int failed = u->status == FRONT_FAILED;
             *(failed ? &s->failed_files : &s->partial_files) += 1;
+            drv_incomplete(s, failed ? RI_FILE_FAILED : RI_FILE_ERRORS, name,
+                           NULL, u->message);
             fprintf(stderr, "sockleak: %s: %s%s%s\n", name,
                     failed ? "could not be parsed" : "analyzed with errors",
                     u->message ? ": " : "", u->message ? u->message : "");
@@ -236,6 +265,7 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
             fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", name,
                     u->nskipped, u->nskipped == 1 ? "" : "s", names);
             free(names);
+            drv_skipped_items(u, name, s);
         }
     }
 }
@@ -268,7 +298,8 @@ static void *drv_engine_main(void *arg)
     return NULL;
 }
 
-/* "file:function" for every function that hit the budget, sorted. */
+/* "file:function" for every function that hit the budget, sorted, and an
+ * incomplete item for each, in function order. */
 static void drv_budget_names(const drv_shared *sh, report_summary *s)
 {
     cli_strvec names = {0};
@@ -278,6 +309,9 @@ static void drv_budget_names(const drv_shared *sh, report_summary *s)
         const ir_func *f = sh->fns[i];
         char *file = cli_path_display(f->loc.file ? f->loc.file : "?");
         cli_strvec_take(&names, cli_strf("%s:%s", file, f->name));
+        drv_incomplete(s, RI_BUDGET, file, f->name,
+                       "its paths exceed the per-function budget; nothing is "
+                       "reported from it");
         free(file);
     }
     cli_dedupe_strings(&names);
@@ -409,5 +443,6 @@ void drv_result_clear(drv_result *r)
     for (size_t i = 0; i < r->summary.nbudget; i++)
         free(r->summary.budget_functions[i]);
     free(r->summary.budget_functions);
+    report_incomplete_free(&r->summary.incomplete);
     memset(r, 0, sizeof *r);
 }
