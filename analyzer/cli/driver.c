@@ -409,6 +409,8 @@ int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
     int threads = cfg->threads > 0 ? cfg->threads : 1;
     memset(out, 0, sizeof *out);
     out->summary.files = jobs->n;
+    if (report_incomplete_copy(&out->summary.incomplete, &jobs->incomplete) != 0)
+        abort();
     drv_shared sh = {.cfg = cfg, .jobs = jobs, .width = drv_term_width()};
     sh.units = calloc(jobs->n ? jobs->n : 1, sizeof *sh.units);
     drv_thread *t = calloc((size_t)threads, sizeof *t);
