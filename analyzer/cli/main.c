@@ -5,8 +5,9 @@
  *
  * Exit status, by precedence: 2 usage, configuration or I/O error; 3 some
  * input could not be analyzed at all (a file that could not be parsed, a
- * directory or path skipped: report/incomplete.h); 1 an unsuppressed
- * finding at or above --fail-on; 0 otherwise.  Machine output goes to stdout or -o FILE only; messages,
+ * directory or path skipped), or, with --fail-on-incomplete, anything was
+ * not fully analyzed (report/incomplete.h); 1 an unsuppressed finding at or
+ * above --fail-on; 0 otherwise.  Machine output goes to stdout or -o FILE only; messages,
  * progress and the summary go to stderr.
  *
  * After the analysis, in this order: unused suppressions are reported
@@ -88,7 +89,7 @@ static int cli_status(const cli_options *o, const drv_result *res,
                       size_t unused)
 {
     if (res->summary.failed_files ||
-        report_incomplete_fails(&res->summary.incomplete, 0))
+        report_incomplete_fails(&res->summary.incomplete, o->fail_on_incomplete))
         return CLI_EXIT_UNPARSED;
     if (unused && SL_LEVEL_WARNING >= o->fail_on)
         return CLI_EXIT_FINDINGS;
@@ -208,6 +209,7 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
         return cli_fail(err);
     }
     res.summary.seconds = cli_now() - t0;
+    res.summary.strict_incomplete = o->fail_on_incomplete;
     int rc = cli_finish(o, bl, jobs, out, &res);
     drv_result_clear(&res);
     return rc;
