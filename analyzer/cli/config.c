@@ -74,6 +74,7 @@ static int cli_cfg_disable(cli_cfgload *L, cli_jval v);
 static int cli_cfg_fail_on(cli_cfgload *L, cli_jval v);
 static int cli_cfg_assume_borrow(cli_cfgload *L, cli_jval v);
 static int cli_cfg_no_guess(cli_cfgload *L, cli_jval v);
+static int cli_cfg_fail_incomplete(cli_cfgload *L, cli_jval v);
 static int cli_cfg_baseline(cli_cfgload *L, cli_jval v);
 static int cli_cfg_exclude(cli_cfgload *L, cli_jval v);
 
@@ -88,6 +89,7 @@ static const struct cli_cfgkey {
     {"enable", CFG_STRINGS, cli_cfg_enable},
     {"disable", CFG_STRINGS, cli_cfg_disable},
     {"fail_on", CFG_STRING, cli_cfg_fail_on},
+    {"fail_on_incomplete", CFG_BOOL, cli_cfg_fail_incomplete},
     {"assume_borrow", CFG_BOOL, cli_cfg_assume_borrow},
     {"no_guess_includes", CFG_BOOL, cli_cfg_no_guess},
     {"baseline", CFG_STRING, cli_cfg_baseline},
@@ -241,6 +243,12 @@ static int cli_cfg_no_guess(cli_cfgload *L, cli_jval v)
     return 0;
 }
 
+static int cli_cfg_fail_incomplete(cli_cfgload *L, cli_jval v)
+{
+    L->c->fail_on_incomplete = cJSON_IsTrue(v.j);
+    return 0;
+}
+
 static int cli_cfg_baseline(cli_cfgload *L, cli_jval v)
 {
     if (v.j->valuestring[0] == '\0')
@@ -324,7 +332,7 @@ static void cli_config_clear(cli_config *c)
 {
     memset(c, 0, sizeof *c);
     c->no_default_rules = c->fail_on = c->assume_borrow = -1;
-    c->no_guess_includes = -1;
+    c->no_guess_includes = c->fail_on_incomplete = -1;
 }
 
 int cli_config_load(const char *path, cli_config *c, char **err)
@@ -439,6 +447,9 @@ void cli_config_apply(const cli_config *c, cli_options *o, cli_origins *from)
                                            &o->no_default_rules,
                                            c->no_default_rules);
     from->fail_on = cli_merge_int(o->fail_on_given, &o->fail_on, c->fail_on);
+    from->fail_on_incomplete = cli_merge_int(o->fail_on_incomplete,
+                                             &o->fail_on_incomplete,
+                                             c->fail_on_incomplete);
     from->assume_borrow = cli_merge_int(o->assume_borrow, &o->assume_borrow,
                                         c->assume_borrow);
     from->no_guess_includes = cli_merge_int(o->no_guess_includes,

@@ -36,6 +36,7 @@ typedef struct cli_config {
     int fail_on;           /* -1 absent, else sl_level or CLI_FAIL_NEVER */
     int assume_borrow;     /* -1 absent, else 0 or 1 */
     int no_guess_includes; /* -1 absent, else 0 or 1 */
+    int fail_on_incomplete; /* -1 absent, else 0 or 1 */
     char *baseline;        /* "baseline" resolved against dir; NULL absent */
     cli_strvec exclude;    /* "exclude": normalized patterns (exclude.h),
                               relative to dir */
@@ -51,7 +52,7 @@ typedef enum {
 typedef struct cli_origins {
     unsigned char rule[SL_RULE_COUNT];  /* cli_origin of each rule toggle */
     unsigned char fail_on, assume_borrow, no_default_rules, baseline,
-                  no_guess_includes;
+                  no_guess_includes, fail_on_incomplete;
     size_t config_rules;   /* o->rules[0 .. config_rules-1] came from the
                               file; the rest from --rules */
 } cli_origins;

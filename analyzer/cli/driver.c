@@ -1,4 +1,5 @@
-/* driver.c — the two parallel phases of a run (see driver.h).
+/* driver.c — the two parallel phases of a run (see driver.h), and the
+ * list of what they could not analyze (summary.incomplete).
  *
  * Threads share one drv_shared: a mutex guards the next-work index and the
  * progress line; every other shared array has one slot per job or function,
@@ -34,7 +35,8 @@ typedef struct drv_unit {
     size_t nfuncs;
     size_t nskipped;       /* functions the front could not lower */
     size_t nrecovered;     /* functions lowered around compile errors */
-    char *skipped;         /* their names and reasons (front_result) */
+    front_skip *skipped;   /* the functions not lowered, with the reason
+                              (front_result) */
     char *message;
     char **dropped;        /* compiler flags clang rejected (front_result) */
     size_t ndropped;
@@ -141,6 +143,7 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     r->nfuncs = 0;
     r->message = NULL;
     r->skipped = NULL;
+    r->nskipped = 0;
     r->dropped = NULL;
     r->ndropped = 0;
 }
@@ -200,9 +203,49 @@ static void drv_report_dropped(const drv_shared *sh)
     cli_strvec_free(&seen);
 }
 
+/* "f (why), g (why)": the functions of u the front could not lower. */
+static char *drv_skipped_names(const drv_unit *u)
+{
+    char *s = cli_xstrdup("");
+    for (size_t k = 0; k < u->nskipped; k++) {
+        const front_skip *f = &u->skipped[k];
+        char *t = cli_strf("%s%s%s (%s)", s, k ? ", " : "",
+                           f->name ? f->name : "?", f->why ? f->why : "?");
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
+/* Adds an incomplete item, aborting when memory runs out (as cli_xmalloc). */
+static void drv_incomplete(report_summary *s, report_incomplete_kind k,
+                           const char *file, const char *function,
+                           const char *detail)
+{
+    if (report_incomplete_add(&s->incomplete, k, file, function, detail) != 0) {
+        fputs("sockleak: out of memory\n", stderr);
+        abort();
+    }
+}
+
+/* One incomplete item per function of u the front could not lower, in the
+ * file that defines it (a header, maybe), shown as the user sees it. */
+static void drv_skipped_items(const drv_unit *u, const char *name,
+                              report_summary *s)
+{
+    for (size_t k = 0; k < u->nskipped; k++) {
+        const front_skip *f = &u->skipped[k];
+        char *file = f->file ? cli_path_display(f->file) : cli_xstrdup(name);
+        drv_incomplete(s, RI_FUNCTION_SKIPPED, file, f->name ? f->name : "?",
+                       f->why);
+        free(file);
+    }
+}
+
 /* Names each file that could not be parsed, or only partly, or whose
- * functions were not all lowered, on stderr (in job order) and counts the
- * failed and partial ones. */
+ * functions were not all lowered, on stderr (in job order), counts the
+ * failed and partial ones, and lists each in the summary's incomplete
+ * items. */
 static void drv_report_units(const drv_shared *sh, report_summary *s)
 {
     drv_report_dropped(sh);
@@ -212,6 +255,8 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
         if (u->status == FRONT_FAILED || u->status == FRONT_PARTIAL) {
             int failed = u->status == FRONT_FAILED;
             *(failed ? &s->failed_files : &s->partial_files) += 1;
+            drv_incomplete(s, failed ? RI_FILE_FAILED : RI_FILE_ERRORS, name,
+                           NULL, u->message);
             fprintf(stderr, "sockleak: %s: %s%s%s\n", ESC(name),
                     failed ? "could not be parsed" : "analyzed with errors",
                     u->message ? ": " : "", ESC(u->message ? u->message : ""));
@@ -220,10 +265,13 @@ static void drv_report_units(const drv_shared *sh, report_summary *s)
                         "(their broken parts are unknown values)\n", ESC(name), u->nrecovered,
                         u->nrecovered == 1 ? "" : "s");
         }
-        if (u->status != FRONT_FAILED && u->nskipped)
+        if (u->nskipped) {
+            char *names = drv_skipped_names(u);
             fprintf(stderr, "sockleak: %s: %zu function%s not analyzed: %s\n", ESC(name),
-                    u->nskipped, u->nskipped == 1 ? "" : "s",
-                    ESC(u->skipped ? u->skipped : "?"));
+                    u->nskipped, u->nskipped == 1 ? "" : "s", ESC(names));
+            free(names);
+            drv_skipped_items(u, name, s);
+        }
     }
 }
 
@@ -255,7 +303,8 @@ static void *drv_engine_main(void *arg)
     return NULL;
 }
 
-/* "file:function" for every function that hit the budget, sorted. */
+/* "file:function" for every function that hit the budget, sorted, and an
+ * incomplete item for each, in function order. */
 static void drv_budget_names(const drv_shared *sh, report_summary *s)
 {
     cli_strvec names = {0};
@@ -265,6 +314,9 @@ static void drv_budget_names(const drv_shared *sh, report_summary *s)
         const ir_func *f = sh->fns[i];
         char *file = cli_path_display(f->loc.file ? f->loc.file : "?");
         cli_strvec_take(&names, cli_strf("%s:%s", file, f->name));
+        drv_incomplete(s, RI_BUDGET, file, f->name,
+                       "its paths exceed the per-function budget; nothing is "
+                       "reported from it");
         free(file);
     }
     cli_dedupe_strings(&names);
@@ -310,6 +362,11 @@ static void drv_free_ir(drv_shared *sh)
             ir_func_free(sh->units[i].funcs[k]);
         free(sh->units[i].funcs);
         free(sh->units[i].message);
+        for (size_t k = 0; k < sh->units[i].nskipped; k++) {
+            free(sh->units[i].skipped[k].name);
+            free(sh->units[i].skipped[k].file);
+            free(sh->units[i].skipped[k].why);
+        }
         free(sh->units[i].skipped);
         for (size_t k = 0; k < sh->units[i].ndropped; k++)
             free(sh->units[i].dropped[k]);
@@ -357,6 +414,8 @@ int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
     int threads = cfg->threads > 0 ? cfg->threads : 1;
     memset(out, 0, sizeof *out);
     out->summary.files = jobs->n;
+    if (report_incomplete_copy(&out->summary.incomplete, &jobs->incomplete) != 0)
+        abort();
     drv_shared sh = {.cfg = cfg, .jobs = jobs, .width = drv_term_width()};
     sh.units = calloc(jobs->n ? jobs->n : 1, sizeof *sh.units);
     drv_thread *t = calloc((size_t)threads, sizeof *t);
@@ -391,5 +450,6 @@ void drv_result_clear(drv_result *r)
     for (size_t i = 0; i < r->summary.nbudget; i++)
         free(r->summary.budget_functions[i]);
     free(r->summary.budget_functions);
+    report_incomplete_free(&r->summary.incomplete);
     memset(r, 0, sizeof *r);
 }

@@ -28,14 +28,18 @@ typedef struct drv_config {
 typedef struct drv_result {
     finding_list findings;     /* sorted, deduplicated, suppressions
                                   marked, fixes final, fingerprinted */
-    report_summary summary;    /* all but seconds filled; budget_functions
-                                  ("file:function", sorted) owned here */
+    report_summary summary;    /* all but seconds and strict_incomplete
+                                  filled; budget_functions ("file:function",
+                                  sorted) and incomplete owned here */
 } drv_result;
 
 /* Analyzes every job of jobs with cfg and fills *out (cleared first; release
  * it with drv_result_clear()).  Files that cannot be parsed, or only
  * partly, are named on stderr and counted in out->summary; they are not
- * errors.  Returns 0, or -1 with *err a malloc'd message when the analysis
+ * errors.  out->summary.incomplete lists, in this order, jobs->incomplete
+ * (what the job list left out), each file that failed or had errors and
+ * each function the front could not lower (job order), and each function
+ * over the path budget.  Returns 0, or -1 with *err a malloc'd message when the analysis
  * could not run at all (no libclang index could be created). */
 int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
             char **err);

@@ -140,9 +140,39 @@ static int cli_exclude_drop(const cli_job *j, void *ctx)
     return cli_excluded(x->pats, x->base, j->file);
 }
 
+/* Nonzero when pats exclude the left-out item it: a C++ or assembler entry
+ * by its file, a directory or path skipped by a walk by what lies below it
+ * (so that "third_party/" covers an unreadable third_party). */
+static int cli_exclude_item(const cli_strvec *pats, const char *base,
+                            const report_incomplete *it)
+{
+    if (!it->file)
+        return 0;
+    if (it->kind == RI_ENTRY_NOT_C)
+        return cli_excluded(pats, base, it->file);
+    char *below = cli_strf("%s/-", it->file);
+    int hit = cli_excluded(pats, base, below);
+    free(below);
+    return hit;
+}
+
 size_t cli_exclude_jobs(const cli_strvec *pats, const char *base,
                         cli_joblist *jobs)
 {
+    if (!pats->n)
+        return 0;
+    report_incomplete_list *l = &jobs->incomplete;
+    size_t kept = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!cli_exclude_item(pats, base, &l->items[i])) {
+            l->items[kept++] = l->items[i];
+            continue;
+        }
+        free(l->items[i].file);
+        free(l->items[i].function);
+        free(l->items[i].detail);
+    }
+    l->n = kept;
     cli_exclude_ctx x = {pats, base};
-    return pats->n ? cli_joblist_drop_if(jobs, cli_exclude_drop, &x) : 0;
+    return cli_joblist_drop_if(jobs, cli_exclude_drop, &x);
 }

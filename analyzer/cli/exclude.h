@@ -27,8 +27,10 @@ int cli_exclude_match(const char *pat, const char *rel);
  * directory; symbolic links are resolved before comparing). */
 int cli_excluded(const cli_strvec *pats, const char *base, const char *file);
 
-/* Removes from jobs every job whose file is excluded; returns how many were
- * removed. */
+/* Removes from jobs every job whose file is excluded, and every item of
+ * jobs->incomplete that lies under an excluded path (the C++ entries and
+ * unreadable directories of an excluded third_party/); returns how many
+ * jobs were removed. */
 size_t cli_exclude_jobs(const cli_strvec *pats, const char *base,
                         cli_joblist *jobs);
 

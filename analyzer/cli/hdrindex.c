@@ -79,7 +79,7 @@ void cli_hdrindex_build(cli_hdrindex *ix, const char *const *roots, size_t n,
         cli_hdr_add_root(ix, roots[i]);
     cli_hdrwalk w = {ix, max_files};
     for (size_t i = 0; i < ix->roots.n && !ix->truncated; i++)
-        cli_walk_files(ix->roots.v[i], cli_hdr_visit, &w, NULL);
+        cli_walk_files(ix->roots.v[i], cli_hdr_visit, NULL, &w, NULL);
     ix->byname = cli_xmalloc((ix->files.n ? ix->files.n : 1) *
                              sizeof *ix->byname);
     for (size_t i = 0; i < ix->files.n; i++) {

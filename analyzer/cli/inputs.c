@@ -152,22 +152,23 @@ static int cli_read_dir(const char *dir, cli_strvec *names)
     return 0;
 }
 
-int cli_walk_files(const char *dir, cli_walk_visit visit, void *ctx,
-                   char **err)
+/* The walk below dir, which has been read into names. */
+static int cli_walk_names(const char *dir, const cli_strvec *names,
+                          cli_walk_visit visit, cli_walk_skip skip, void *ctx)
 {
-    cli_strvec names = {0};
-    if (cli_read_dir(dir, &names) < 0) {
-        if (err)
-            *err = cli_strf("%s: %s", dir, strerror(errno));
-        cli_strvec_free(&names);
-        return err ? -1 : 0;
-    }
     int rc = 0;
-    for (size_t i = 0; i < names.n && rc == 0; i++) {
-        char *p = cli_path_join(dir, names.v[i]);
+    for (size_t i = 0; i < names->n && rc == 0; i++) {
+        char *p = cli_path_join(dir, names->v[i]);
         struct stat st;
-        int is_link = lstat(p, &st) == 0 && S_ISLNK(st.st_mode);
-        if (is_link ? stat(p, &st) != 0 : lstat(p, &st) != 0) {
+        int found = lstat(p, &st) == 0;
+        if (!found && errno == ENAMETOOLONG) {
+            if (skip)   /* the system cannot open it: named, not lost */
+                skip(p, ENAMETOOLONG, ctx);
+            free(p);
+            continue;
+        }
+        int is_link = found && S_ISLNK(st.st_mode);
+        if (!found || (is_link && stat(p, &st) != 0)) {
             free(p);    /* vanished, or a dangling link */
             continue;
         }
@@ -175,33 +176,86 @@ int cli_walk_files(const char *dir, cli_walk_visit visit, void *ctx,
             free(p);    /* a link to a directory: not followed (no cycles) */
             continue;
         }
-        if (S_ISDIR(st.st_mode))
-            rc = cli_walk_files(p, visit, ctx, err);
-        else if (S_ISREG(st.st_mode) && visit(p, names.v[i], ctx))
+        if (S_ISDIR(st.st_mode)) {
+            cli_strvec sub = {0};
+            if (cli_read_dir(p, &sub) < 0) {
+                if (skip)
+                    skip(p, errno, ctx);
+            } else {
+                rc = cli_walk_names(p, &sub, visit, skip, ctx);
+            }
+            cli_strvec_free(&sub);
+        } else if (S_ISREG(st.st_mode) && visit(p, names->v[i], ctx)) {
             rc = 1;
+        }
         free(p);
+    }
+    return rc;
+}
+
+int cli_walk_files(const char *dir, cli_walk_visit visit, cli_walk_skip skip,
+                   void *ctx, char **err)
+{
+    cli_strvec names = {0};
+    int rc = 0;
+    if (cli_read_dir(dir, &names) < 0) {
+        if (err)
+            *err = cli_strf("%s: %s", dir, strerror(errno));
+        rc = err ? -1 : 0;
+    } else {
+        rc = cli_walk_names(dir, &names, visit, skip, ctx);
     }
     cli_strvec_free(&names);
     return rc;
 }
 
+/* What cli_collect_files gathers from a walk. */
+typedef struct cli_collect {
+    cli_strvec *files;
+    report_incomplete_list *skipped;
+} cli_collect;
+
 /* cli_walk_files visitor of cli_collect_files: keeps the .c files. */
-static int cli_keep_c_file(const char *path, const char *name, void *files)
+static int cli_keep_c_file(const char *path, const char *name, void *ctx)
 {
+    cli_collect *c = ctx;
     if (cli_is_c_file(name))
-        cli_strvec_push(files, path);
+        cli_strvec_push(c->files, path);
     return 0;
 }
 
-static int cli_collect_one(const char *path, cli_strvec *files, char **err)
+/* cli_walk_files skip callback of cli_collect_files: lists what it left. */
+static void cli_note_skipped(const char *path, int errnum, void *ctx)
+{
+    cli_collect *c = ctx;
+    if (!c->skipped)
+        return;
+    char *shown = cli_path_display(path);
+    char *detail = errnum == ENAMETOOLONG
+        ? cli_strf("%zu bytes; the system takes at most %d", strlen(shown),
+                   PATH_MAX - 1)
+        : cli_xstrdup(strerror(errnum));
+    if (report_incomplete_add(c->skipped,
+                              errnum == ENAMETOOLONG ? RI_PATH_TOO_LONG
+                                                     : RI_DIR_UNREADABLE,
+                              shown, NULL, detail) != 0)
+        abort();
+    free(shown);
+    free(detail);
+}
+
+static int cli_collect_one(const char *path, cli_strvec *files,
+                           report_incomplete_list *skipped, char **err)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
         *err = cli_strf("%s: %s", path, strerror(errno));
         return -1;
     }
-    if (S_ISDIR(st.st_mode))
-        return cli_walk_files(path, cli_keep_c_file, files, err);
+    if (S_ISDIR(st.st_mode)) {
+        cli_collect c = {files, skipped};
+        return cli_walk_files(path, cli_keep_c_file, cli_note_skipped, &c, err);
+    }
     if (!S_ISREG(st.st_mode)) {
         *err = cli_strf("%s: not a regular file or directory", path);
         return -1;
@@ -260,10 +314,10 @@ static void cli_dedupe_files(cli_strvec *files)
 }
 
 int cli_collect_files(const char *const *paths, size_t n, cli_strvec *files,
-                      char **err)
+                      report_incomplete_list *skipped, char **err)
 {
     for (size_t i = 0; i < n; i++)
-        if (cli_collect_one(paths[i], files, err) < 0)
+        if (cli_collect_one(paths[i], files, skipped, err) < 0)
             return -1;
     cli_dedupe_files(files);
     return 0;

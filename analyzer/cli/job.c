@@ -42,6 +42,7 @@ void cli_joblist_free(cli_joblist *l)
     for (size_t i = 0; i < l->n; i++)
         cli_job_free(&l->items[i]);
     free(l->items);
+    report_incomplete_free(&l->incomplete);
     memset(l, 0, sizeof *l);
 }
 
@@ -67,7 +68,7 @@ static int cli_jobs_from_paths(const cli_options *o, const char *const *paths,
                                size_t npaths, cli_joblist *jobs, char **err)
 {
     cli_strvec files = {0};
-    if (cli_collect_files(paths, npaths, &files, err) < 0) {
+    if (cli_collect_files(paths, npaths, &files, &jobs->incomplete, err) < 0) {
         cli_strvec_free(&files);
         return -1;
     }
@@ -148,12 +149,18 @@ static int cli_jobs_from_db(const cli_options *o, const cli_compdb *db,
         const cli_compdb_entry *e = &db->items[i];
         if (!cli_filters_select(f, nf, e->file))
             continue;
-        if (e->lang == CLI_LANG_C)
+        if (e->lang == CLI_LANG_C) {
             cli_joblist_add(jobs, e->file, (const char *const *)e->args.v,
                             e->args.n, e->dir);
-        else
-            *(e->lang == CLI_LANG_CXX ? &jobs->skipped_cxx
-                                      : &jobs->skipped_asm) += 1;
+            continue;
+        }
+        int cxx = e->lang == CLI_LANG_CXX;
+        *(cxx ? &jobs->skipped_cxx : &jobs->skipped_asm) += 1;
+        char *shown = cli_path_display(e->file);
+        if (report_incomplete_add(&jobs->incomplete, RI_ENTRY_NOT_C, shown,
+                                  NULL, cxx ? "C++" : "assembler") != 0)
+            abort();
+        free(shown);
     }
     for (size_t i = 0; i < nf; i++)   /* files outside the database */
         if (!f[i].is_dir && !f[i].matched)

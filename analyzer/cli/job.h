@@ -9,6 +9,7 @@
 
 #include "cli/options.h"
 #include "cli/util.h"
+#include "report/incomplete.h"
 
 typedef struct cli_job {
     char *file;        /* the path handed to the front end */
@@ -29,6 +30,9 @@ typedef struct cli_joblist {
     int no_database;      /* built from PATHs (or ".") without a
                              compilation database: include directories
                              may be guessed (cli/guess.h) */
+    report_incomplete_list incomplete; /* what was left out: each directory
+                             a walk could not read, each path longer than
+                             PATH_MAX, each C++ or assembler entry */
 } cli_joblist;
 
 /* Appends a job; every argument is copied (workdir may be NULL). */

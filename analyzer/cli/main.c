@@ -4,8 +4,10 @@
  * process exits.
  *
  * Exit status, by precedence: 2 usage, configuration or I/O error; 3 some
- * file could not be parsed; 1 an unsuppressed finding at or above --fail-on;
- * 0 otherwise.  Machine output goes to stdout or -o FILE only; messages,
+ * input could not be analyzed at all (a file that could not be parsed, a
+ * directory or path skipped), or, with --fail-on-incomplete, anything was
+ * not fully analyzed (report/incomplete.h); 1 an unsuppressed finding at or
+ * above --fail-on; 0 otherwise.  Machine output goes to stdout or -o FILE only; messages,
  * progress and the summary go to stderr.
  *
  * After the analysis, in this order: unused suppressions are reported
@@ -87,7 +89,8 @@ static int cli_threads(const cli_options *o)
 static int cli_status(const cli_options *o, const drv_result *res,
                       size_t unused)
 {
-    if (res->summary.failed_files)
+    if (res->summary.failed_files ||
+        report_incomplete_fails(&res->summary.incomplete, o->fail_on_incomplete))
         return CLI_EXIT_UNPARSED;
     if (unused && SL_LEVEL_WARNING >= o->fail_on)
         return CLI_EXIT_FINDINGS;
@@ -207,22 +210,40 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
         return cli_fail(err);
     }
     res.summary.seconds = cli_now() - t0;
+    res.summary.strict_incomplete = o->fail_on_incomplete;
     int rc = cli_finish(o, bl, jobs, out, &res);
     drv_result_clear(&res);
     return rc;
 }
 
+/* Names on stderr each directory and path a walk left out. */
+static void cli_print_skipped(const cli_joblist *jobs)
+{
+    for (size_t i = 0; i < jobs->incomplete.n; i++) {
+        const report_incomplete *it = &jobs->incomplete.items[i];
+        if (it->kind == RI_DIR_UNREADABLE)
+            fprintf(stderr, "sockleak: %s: cannot read directory: %s; "
+                    "skipped\n", ESC(it->file), ESC(it->detail ? it->detail : "?"));
+        else if (it->kind == RI_PATH_TOO_LONG)
+            fprintf(stderr, "sockleak: %s: path longer than PATH_MAX (%s); "
+                    "skipped\n", ESC(it->file), ESC(it->detail ? it->detail : "?"));
+    }
+}
+
 /* The job list, less the files the configuration excludes.  When it
  * excludes every file, the run goes on with none (an empty report, exit 0)
  * and says so on stderr; database entries skipped as not C are counted in
- * one line there too.  Files analyzed without a compilation database then
+ * one line there too, and each directory or path a walk could not go into
+ * (and that is not excluded) is named.  Files analyzed without a compilation database then
  * get the include directories guessed from the tree (cli/guess.h), named
  * on stderr unless -q. */
 static int cli_jobs(const cli_options *o, const cli_config *c,
                     cli_joblist *jobs, char **err)
 {
-    if (cli_jobs_build(o, jobs, err) < 0)
+    if (cli_jobs_build(o, jobs, err) < 0) {
+        cli_print_skipped(jobs);   /* "no .c files" may be why */
         return -1;
+    }
     size_t skipped = jobs->skipped_cxx + jobs->skipped_asm;
     if (skipped)
         fprintf(stderr, "sockleak: skipped %zu %s not C (C++: %zu, "
@@ -234,6 +255,7 @@ static int cli_jobs(const cli_options *o, const cli_config *c,
         !o->quiet)
         fprintf(stderr, "sockleak: %s excludes every file (\"exclude\")\n",
                 ESC(c->path));
+    cli_print_skipped(jobs);
     if (jobs->no_database && jobs->n && !o->no_guess_includes) {
         cli_guess g;
         cli_guess_includes(o, jobs, &g);

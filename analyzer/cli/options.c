@@ -20,6 +20,7 @@ typedef enum {
     OPT_QUIET, OPT_COLOR, OPT_COMPDB, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
     OPT_BASELINE, OPT_WRITE_BASELINE, OPT_REPORT_UNUSED, OPT_CONFIG,
     OPT_NO_CONFIG, OPT_SHOW_CONFIG, OPT_NO_GUESS_INCLUDES,
+    OPT_FAIL_ON_INCOMPLETE,
 } cli_opt_id;
 
 static const struct cli_optdef {
@@ -35,6 +36,7 @@ static const struct cli_optdef {
     {"enable", 0, 1, OPT_ENABLE},
     {"disable", 0, 1, OPT_DISABLE},
     {"fail-on", 0, 1, OPT_FAIL_ON},
+    {"fail-on-incomplete", 0, 0, OPT_FAIL_ON_INCOMPLETE},
     {"assume-borrow", 0, 0, OPT_ASSUME_BORROW},
     {"no-guess-includes", 0, 0, OPT_NO_GUESS_INCLUDES},
     {"jobs", 'j', 1, OPT_JOBS},
@@ -84,6 +86,9 @@ void cli_usage(FILE *out)
 "  --disable RULE         do not report RULE\n"
 "  --fail-on LEVEL        exit 1 on findings at or above LEVEL: note,\n"
 "                         warning, error, never (default warning)\n"
+"  --fail-on-incomplete   exit 3 when anything was not fully analyzed: a file\n"
+"                         with errors, a function not analyzed or over the\n"
+"                         path budget, a database entry that is not C\n"
 "  --baseline FILE        do not report findings whose fingerprint is in\n"
 "                         FILE (a JSON report of an earlier run)\n"
 "  --write-baseline FILE  write every current finding to FILE as a JSON\n"
@@ -116,7 +121,9 @@ void cli_usage(FILE *out)
 "or a parent (up to /) supplies defaults; command-line options win over it.\n"
 "\n"
 "Exit status: 0 no findings at or above --fail-on; 1 findings at or above\n"
-"it; 2 usage, configuration or I/O error; 3 some files could not be parsed.\n");
+"it; 2 usage, configuration or I/O error; 3 some files could not be analyzed\n"
+"(or a directory could not be read), or, with --fail-on-incomplete, anything\n"
+"was not fully analyzed.\n");
 }
 
 static void cli_push(const char ***arr, size_t *n, const char *s)
@@ -227,6 +234,7 @@ static int cli_apply(cli_options *o, cli_opt_id id, const char *spelled,
     case OPT_ENABLE: return cli_set_rule(o, spelled, val, 1, err);
     case OPT_DISABLE: return cli_set_rule(o, spelled, val, 0, err);
     case OPT_FAIL_ON: return cli_set_fail_on(o, spelled, val, err);
+    case OPT_FAIL_ON_INCOMPLETE: o->fail_on_incomplete = 1; return 0;
     case OPT_ASSUME_BORROW: o->assume_borrow = 1; return 0;
     case OPT_NO_GUESS_INCLUDES: o->no_guess_includes = 1; return 0;
     case OPT_JOBS: return cli_set_jobs(o, spelled, val, err);

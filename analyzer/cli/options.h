@@ -24,6 +24,8 @@ typedef struct cli_options {
                                                0 default (last one wins) */
     int fail_on;                /* sl_level, or CLI_FAIL_NEVER */
     int fail_on_given;          /* --fail-on was on the command line */
+    int fail_on_incomplete;     /* --fail-on-incomplete: exit 3 when anything
+                                   was not fully analyzed */
     int assume_borrow;
     int no_guess_includes;      /* --no-guess-includes: without a database,
                                    add no guessed -I (cli/guess.h) */

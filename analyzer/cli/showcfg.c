@@ -74,6 +74,9 @@ int cli_show_config(FILE *out, const cli_options *o, const cli_config *c,
             o->fail_on == CLI_FAIL_NEVER ? "never"
                                          : sl_level_name((sl_level)o->fail_on),
             cli_origin_name(from->fail_on));
+    fprintf(out, "fail-on-incomplete: %s (%s)\n",
+            o->fail_on_incomplete ? "yes" : "no",
+            cli_origin_name(from->fail_on_incomplete));
     fprintf(out, "assume-borrow: %s (%s)\n", o->assume_borrow ? "yes" : "no",
             cli_origin_name(from->assume_borrow));
     fprintf(out, "guess-includes: %s (%s)\n",

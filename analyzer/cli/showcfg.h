@@ -1,6 +1,6 @@
 /* showcfg.h — --show-config: the effective configuration of a run (the
  * configuration file, the rule packs in load order, which rules are on, the
- * fail-on level, --assume-borrow, --no-guess-includes, the baseline, the
+ * fail-on level, --fail-on-incomplete, --assume-borrow, --no-guess-includes, the baseline, the
  * exclude patterns), each setting with where it came from.  It prints; it loads and checks nothing
  * (main.c loads the packs first, so a broken pack is reported as usual). */
 #ifndef SOCKLEAK_CLI_SHOWCFG_H

@@ -2,7 +2,8 @@
  * function definition of the main file and of non-system headers to IR
  * (statements: stmt.c, expressions: expr.c, tokens: lex.c; flags clang
  * rejects: args.c; functions with compile errors: recover.c).  A function
- * whose errors cannot be lowered around is skipped, never guessed at.  The translation
+ * whose errors cannot be lowered around is skipped, never guessed at; a file
+ * with errors that yields no function definition of its own fails.  The translation
  * unit is disposed before returning; the IR owns copies of every string. */
 #include "front/front.h"
 
@@ -55,6 +56,11 @@ void front_result_clear(front_result *r)
         ir_func_free(r->funcs[i]);
     free(r->funcs);
     free(r->message);
+    for (size_t i = 0; i < r->nskipped && r->skipped; i++) {
+        free(r->skipped[i].name);
+        free(r->skipped[i].file);
+        free(r->skipped[i].why);
+    }
     free(r->skipped);
     for (size_t i = 0; i < r->ndropped; i++)
         free(r->dropped[i]);
@@ -274,6 +280,7 @@ typedef struct tu_walk {
     diag_info *diags;
     front_result *out;
     size_t cap;
+    size_t main_defs;   /* function definitions met in the main file */
 } tu_walk;
 
 static enum CXChildVisitResult param_visit(CXCursor c, CXCursor parent, CXClientData d)
@@ -360,20 +367,42 @@ static int want_function(CXCursor c)
     return !clang_Location_isInSystemHeader(loc);
 }
 
-/* Counts a function that is not analyzed and adds "name (why)" to the list. */
-static void note_skipped(front_result *out, CXCursor fn, const char *why)
+/* The name of the file fn is defined in (real path when clang knows it, as
+ * lw_loc names files), malloc'd; NULL when unknown. */
+static char *cursor_file(CXCursor fn)
 {
-    out->nskipped++;
+    CXFile file = NULL;
+    clang_getExpansionLocation(clang_getCursorLocation(fn), &file, NULL, NULL, NULL);
+    if (!file)
+        return NULL;
+    CXString s = clang_File_tryGetRealPathName(file);
+    const char *n = clang_getCString(s);
+    if (!n || !*n) {
+        clang_disposeString(s);
+        s = clang_getFileName(file);
+        n = clang_getCString(s);
+    }
+    char *name = n && *n ? strdup(n) : NULL;
+    clang_disposeString(s);
+    return name;
+}
+
+/* Adds fn, not analyzed because why, to out->skipped (a string that could
+ * not be copied is NULL).  Returns 0, or -1 when out of memory. */
+static int note_skipped(front_result *out, CXCursor fn, const char *why)
+{
+    front_skip *p = realloc(out->skipped, (out->nskipped + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    out->skipped = p;
     CXString s = clang_getCursorSpelling(fn);
     const char *name = clang_getCString(s);
-    size_t old = out->skipped ? strlen(out->skipped) : 0;
-    size_t add = strlen(name) + strlen(why) + 6;
-    char *p = realloc(out->skipped, old + add);
-    if (p) {
-        snprintf(p + old, add, "%s%s (%s)", old ? ", " : "", name, why);
-        out->skipped = p;
-    }
+    front_skip *k = &p[out->nskipped++];
+    k->name = strdup(name ? name : "?");
+    k->file = cursor_file(fn);
+    k->why = strdup(why);
     clang_disposeString(s);
+    return 0;
 }
 
 static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientData d)
@@ -383,12 +412,13 @@ static enum CXChildVisitResult tu_visit(CXCursor c, CXCursor parent, CXClientDat
     if (!want_function(c))
         return CXChildVisit_Continue;
     const char *why;
+    int in_main = clang_Location_isFromMainFile(clang_getCursorLocation(c));
+    w->main_defs += in_main;
     ir_func *f = lower_function(&w->info, w->diags, c, &why);
-    if (!f) {
-        note_skipped(w->out, c, why);
-        return CXChildVisit_Continue;
-    }
-    f->in_header = !clang_Location_isFromMainFile(clang_getCursorLocation(c));
+    if (!f)
+        return note_skipped(w->out, c, why) == 0 ? CXChildVisit_Continue
+                                                 : CXChildVisit_Break;
+    f->in_header = !in_main;
     if (w->out->nfuncs == w->cap) {
         size_t cap = w->cap ? w->cap * 2 : 32;
         ir_func **p = realloc(w->out->funcs, cap * sizeof(*p));
@@ -481,6 +511,23 @@ static enum CXErrorCode parse_unit(front_worker *w, const char *file, const char
     return ec;
 }
 
+/* A file with errors in which not one function definition of its own could
+ * be read (random bytes, text that is not C, code whose every function is
+ * behind a macro from a missing header) was not analyzed: it fails, with
+ * its first error.  What was lowered from its headers is kept. */
+static void fail_unreadable(front_result *out)
+{
+    const char *first = out->message ? out->message : "?";
+    size_t len = strlen(first) + 64;
+    char *m = malloc(len);
+    if (m) {
+        snprintf(m, len, "no function definition could be read; first error: %s", first);
+        free(out->message);
+        out->message = m;
+    }
+    out->status = FRONT_FAILED;
+}
+
 void front_lower_file(front_worker *w, const char *file, const char *const *args,
                       int nargs, const char *workdir, front_result *out)
 {
@@ -500,11 +547,13 @@ void front_lower_file(front_worker *w, const char *file, const char *const *args
     }
     diag_info diags = {NULL, 0};
     collect_diags(tu, &diags, out);
-    tu_walk walk = {{0}, &diags, out, 0};
+    tu_walk walk = {{0}, &diags, out, 0, 0};
     walk.info.tu = tu;
     clang_visitChildren(clang_getTranslationUnitCursor(tu), tu_visit, &walk);
     lex_tu_info_clear(&walk.info);
     free(diags.errs);
     clang_disposeTranslationUnit(tu);
     out->status = out->nerrors ? FRONT_PARTIAL : FRONT_OK;
+    if (out->nerrors && walk.main_defs == 0)
+        fail_unreadable(out);
 }

@@ -26,8 +26,20 @@ typedef enum {
     FRONT_OK,       /* parsed without errors */
     FRONT_PARTIAL,  /* parsed with errors: functions are lowered around
                        them where possible, the others skipped (named) */
-    FRONT_FAILED,   /* could not be parsed at all: no functions */
+    FRONT_FAILED,   /* could not be parsed at all (no functions), or parsed
+                       with errors and no function definition of the file
+                       itself could be read (binary junk, text that is not
+                       C; functions of its headers may still be lowered) */
 } front_status;
+
+/* A function definition the front did not lower. */
+typedef struct front_skip {
+    char *name;            /* the function */
+    char *file;            /* the file its definition is in (the main file or
+                              a header), as clang names it; NULL if unknown */
+    char *why;             /* "a syntax error: clang may have cut statements
+                              short", "nested too deeply", ... */
+} front_skip;
 
 typedef struct front_result {
     front_status status;
@@ -36,9 +48,10 @@ typedef struct front_result {
     size_t nskipped;       /* functions not lowered because of errors */
     size_t nrecovered;     /* functions lowered around compile errors (their
                               broken parts are unknown values) */
-    char *skipped;         /* their names and why: "f (a compile error),
-                              g (nested too deeply)"; NULL when none */
-    char *message;         /* first error, "file:line:col: text"; NULL if none */
+    front_skip *skipped;   /* the nskipped functions, in source order; owned
+                              with their strings; NULL when none */
+    char *message;         /* first error, "file:line:col: text"; NULL if none.
+                              For FRONT_FAILED, why the file failed */
     unsigned nerrors;      /* error diagnostics */
     char **dropped;        /* compiler flags of args not given to clang because
                               it rejects them (front/args.h), as written; owned */

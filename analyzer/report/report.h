@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "engine/finding.h"
+#include "report/incomplete.h"
 
 typedef struct report_summary {
     size_t files;            /* translation units attempted */
@@ -19,6 +20,10 @@ typedef struct report_summary {
                                 releases (tcp_connect, conn_close) */
     char **budget_functions; /* "file:function" that hit the path budget */
     size_t nbudget;
+    report_incomplete_list incomplete; /* every reason findings may be
+                                missing (report/incomplete.h) */
+    int strict_incomplete;   /* --fail-on-incomplete: any incomplete item
+                                fails the run */
     double seconds;          /* wall time */
 } report_summary;
 
@@ -60,8 +65,10 @@ int report_sarif(FILE *out, const finding_list *l, const report_summary *s);
 const char *report_rule_cwe(sl_rule r);
 
 /* Writes the one-line summary ("sockleak: 3 files, 41 functions, 2 findings
- * (resource-leak: 2) in 0.42 s") and the names of functions that hit the
- * budget, to err. */
+ * (resource-leak: 2) in 0.42 s"), the names of functions that hit the
+ * budget, and, when s->incomplete is not empty, a last line that says
+ * findings may be missing and why ("sockleak: 24 of 25 files had errors,
+ * 3 functions not analyzed: findings may be missing"), to err. */
 void report_summary_line(FILE *err, const finding_list *l, const report_summary *s);
 
 #endif

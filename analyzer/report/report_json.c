@@ -93,6 +93,29 @@ static void json_finding(jb *b, cJSON *arr, const finding *f)
     jb_file_bytes(b, o, &f->loc);
 }
 
+/* o["key"] = s, or null when s is NULL. */
+static void json_str_or_null(jb *b, cJSON *o, const char *key, const char *s)
+{
+    if (s)
+        jb_str(b, o, key, s);
+    else if (b->ok)
+        jb_check(b, cJSON_AddNullToObject(o, key));
+}
+
+/* "incomplete": [{"file", "function", "reason", "detail"}, ...] */
+static void json_incomplete(jb *b, cJSON *o, const report_incomplete_list *l)
+{
+    cJSON *a = jb_arr(b, o, "incomplete");
+    for (size_t i = 0; i < l->n && b->ok; i++) {
+        const report_incomplete *it = &l->items[i];
+        cJSON *e = jb_push_obj(b, a);
+        json_str_or_null(b, e, "file", it->file);
+        json_str_or_null(b, e, "function", it->function);
+        jb_str(b, e, "reason", report_incomplete_reason(it->kind));
+        jb_str(b, e, "detail", it->detail);
+    }
+}
+
 static void json_summary(jb *b, cJSON *root, const finding_list *l,
                          const report_summary *s)
 {
@@ -112,6 +135,14 @@ static void json_summary(jb *b, cJSON *root, const finding_list *l,
     cJSON *a = jb_arr(b, o, "budget_exceeded");
     for (size_t i = 0; i < s->nbudget && b->ok; i++)
         jb_push(b, a, jb_string(b, s->budget_functions[i]));
+    jb_num(b, o, "skipped_functions",
+           (double)report_incomplete_count(&s->incomplete, RI_FUNCTION_SKIPPED));
+    jb_num(b, o, "skipped_paths",
+           (double)(report_incomplete_count(&s->incomplete, RI_DIR_UNREADABLE) +
+                    report_incomplete_count(&s->incomplete, RI_PATH_TOO_LONG)));
+    jb_num(b, o, "skipped_entries",
+           (double)report_incomplete_count(&s->incomplete, RI_ENTRY_NOT_C));
+    json_incomplete(b, o, &s->incomplete);
     /* milliseconds are enough, and keep the number short */
     jb_num(b, o, "seconds", (double)(long long)(s->seconds * 1000.0 + 0.5) / 1000.0);
 }

@@ -3,7 +3,9 @@
  * one run whose tool.driver lists every rule (with help, default level and
  * CWE tags), one result per finding with its trace as a code flow, its
  * acquisition as a related location, its fingerprint, its fix, and an
- * inSource suppression when a comment suppressed it.
+ * inSource suppression when a comment suppressed it.  What the run could
+ * not fully analyze (report/incomplete.h) is one toolExecutionNotification
+ * each, described in tool.driver.notifications.
  *
  * The SARIF-only metadata of each rule (display name, long description, CWE,
  * a bad/good example) is the table sarif_rules below, indexed by sl_rule;
@@ -232,6 +234,19 @@ static void sarif_tool(jb *b, cJSON *run)
     cJSON *rules = jb_arr(b, drv, "rules");
     for (int r = 0; r < SL_RULE_COUNT && b->ok; r++)
         sarif_rule_desc(b, rules, (sl_rule)r);
+    /* what the toolExecutionNotifications say, indexed by kind */
+    cJSON *notes = jb_arr(b, drv, "notifications");
+    for (int k = 0; k < RI_KIND_COUNT && b->ok; k++) {
+        cJSON *o = jb_push_obj(b, notes);
+        char text[96];
+        snprintf(text, sizeof text, "%s %s",
+                 report_incomplete_noun((report_incomplete_kind)k, 1),
+                 report_incomplete_what((report_incomplete_kind)k));
+        jb_str(b, o, "id", report_incomplete_reason((report_incomplete_kind)k));
+        jb_message(b, o, "shortDescription", text);
+        jb_str(b, jb_obj(b, o, "defaultConfiguration"), "level",
+               report_incomplete_level((report_incomplete_kind)k));
+    }
 }
 
 /* ---- results ----------------------------------------------------------- */
@@ -349,22 +364,45 @@ static void sarif_srcroot(jb *b, cJSON *run)
     free(cwd);
 }
 
-/* invocations[0]: success, and one notification per budget function. */
+/* One notification: level, message, descriptor (by reason), and where,
+ * when known: the file, and the function as a logical location. */
+static void sarif_notification(jb *b, cJSON *notes, const report_incomplete *it)
+{
+    cJSON *n = jb_push_obj(b, notes);
+    cJSON *d = jb_obj(b, n, "descriptor");
+    jb_str(b, d, "id", report_incomplete_reason(it->kind));
+    jb_num(b, d, "index", (double)it->kind);
+    jb_str(b, n, "level", report_incomplete_level(it->kind));
+    char *text = report_incomplete_text(it);
+    if (!text)
+        b->ok = 0;
+    jb_message(b, n, "message", text);
+    free(text);
+    if (!it->file && !it->function)
+        return;
+    cJSON *loc = jb_push_obj(b, jb_arr(b, n, "locations"));
+    if (it->file)
+        sarif_artifact(b, jb_obj(b, loc, "physicalLocation"), it->file);
+    if (it->function) {
+        cJSON *ll = jb_push_obj(b, jb_arr(b, loc, "logicalLocations"));
+        jb_str(b, ll, "name", it->function);
+        jb_str(b, ll, "kind", "function");
+    }
+}
+
+/* invocations[0]: whether the run succeeded (nothing left unanalyzed that
+ * fails it), and one notification per incomplete item. */
 static void sarif_invocation(jb *b, cJSON *run, const report_summary *s)
 {
     cJSON *inv = jb_push_obj(b, jb_arr(b, run, "invocations"));
-    jb_bool(b, inv, "executionSuccessful", s->failed_files == 0);
-    if (s->nbudget == 0)
+    int failed = s->failed_files ||
+                 report_incomplete_fails(&s->incomplete, s->strict_incomplete);
+    jb_bool(b, inv, "executionSuccessful", !failed);
+    if (s->incomplete.n == 0)
         return;
     cJSON *notes = jb_arr(b, inv, "toolExecutionNotifications");
-    for (size_t i = 0; i < s->nbudget && b->ok; i++) {
-        cJSON *n = jb_push_obj(b, notes);
-        jb_str(b, n, "level", "warning");
-        char text[512];
-        snprintf(text, sizeof text, "%s: too many paths; not analyzed",
-                 s->budget_functions[i] ? s->budget_functions[i] : "?");
-        jb_message(b, n, "message", text);
-    }
+    for (size_t i = 0; i < s->incomplete.n && b->ok; i++)
+        sarif_notification(b, notes, &s->incomplete.items[i]);
 }
 
 static cJSON *sarif_build(const finding_list *l, const report_summary *s)

@@ -1,5 +1,6 @@
 /* report_text.c — the human forms: compiler-style finding lines (SPEC §4),
- * optionally coloured like clang, and the one-line summary for stderr.
+ * optionally coloured like clang, and the summary for stderr (one line, the
+ * budget functions, and what may be missing).
  *
  * It prints what it is given: relativizing paths, sorting and suppression
  * happen before (report_paths.c, the CLI).  Suppressed findings are not
@@ -110,6 +111,29 @@ static void summary_budget(FILE *err, const report_summary *s)
     fputc('\n', err);
 }
 
+/* "sockleak: 24 of 25 files had errors, 3 functions not analyzed: findings
+ * may be missing", when anything was not fully analyzed. */
+static void summary_incomplete(FILE *err, const report_summary *s)
+{
+    if (!s->incomplete.n)
+        return;
+    const char *sep = "sockleak: ";
+    for (int k = 0; k < RI_KIND_COUNT; k++) {
+        size_t n = report_incomplete_count(&s->incomplete, (report_incomplete_kind)k);
+        if (!n)
+            continue;
+        if (report_incomplete_of_files((report_incomplete_kind)k))
+            fprintf(err, "%s%zu of %zu %s", sep, n, s->files,
+                    report_incomplete_noun((report_incomplete_kind)k, s->files));
+        else
+            fprintf(err, "%s%zu %s", sep, n,
+                    report_incomplete_noun((report_incomplete_kind)k, n));
+        fprintf(err, " %s", report_incomplete_what((report_incomplete_kind)k));
+        sep = ", ";
+    }
+    fputs(": findings may be missing\n", err);
+}
+
 void report_summary_line(FILE *err, const finding_list *l, const report_summary *s)
 {
     static const report_summary none;
@@ -132,4 +156,5 @@ void report_summary_line(FILE *err, const finding_list *l, const report_summary 
     summary_findings(err, l);
     fprintf(err, " in %.2f s\n", s->seconds);
     summary_budget(err, s);
+    summary_incomplete(err, s);
 }

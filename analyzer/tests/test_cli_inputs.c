@@ -14,6 +14,7 @@
 #include "cli/suppress.c"
 #include "cli/util.c"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,7 +216,9 @@ static void test_collect(void)
     const char *paths[] = {root, file};
     cli_strvec files = {0};
     char *err = NULL;
-    CHECK(cli_collect_files(paths, 2, &files, &err) == 0);
+    report_incomplete_list skipped = {0};
+    CHECK(cli_collect_files(paths, 2, &files, &skipped, &err) == 0);
+    CHECK(skipped.n == 0);
     CHECK(files.n == 3);
     if (files.n == 3) {
         CHECK(strstr(files.v[0], "tree/a/n.c") != NULL);
@@ -225,12 +228,54 @@ static void test_collect(void)
     cli_strvec_free(&files);
 
     const char *missing[] = {"/nonexistent/dir"};
-    CHECK(cli_collect_files(missing, 1, &files, &err) == -1);
+    CHECK(cli_collect_files(missing, 1, &files, NULL, &err) == -1);
     CHECK(err && strstr(err, "/nonexistent/dir: No such file"));
     free(err);
     cli_strvec_free(&files);
     free(root);
     free(file);
+}
+
+/* A path longer than PATH_MAX below a walked directory is left out and
+ * listed, and the walk goes on. */
+static void test_collect_too_long(void)
+{
+    make_dir("long");
+    write_file("long/top.c", "");
+    char *root = cli_strf("%s/long", tmpdir);
+    char name[201];
+    memset(name, 'd', 200);
+    name[200] = '\0';
+    int fd = open(root, O_RDONLY | O_DIRECTORY);
+    for (int depth = 0; fd >= 0 && depth < 24; depth++) {
+        mkdirat(fd, name, 0755);
+        int sub = openat(fd, name, O_RDONLY | O_DIRECTORY);
+        close(fd);
+        fd = sub;
+    }
+    CHECK(fd >= 0);
+    if (fd >= 0) {
+        int c = openat(fd, "deep.c", O_WRONLY | O_CREAT, 0644);
+        CHECK(c >= 0);
+        if (c >= 0)
+            close(c);
+        close(fd);
+    }
+    const char *paths[] = {root};
+    cli_strvec files = {0};
+    report_incomplete_list skipped = {0};
+    char *err = NULL;
+    CHECK(cli_collect_files(paths, 1, &files, &skipped, &err) == 0);
+    CHECK(files.n == 1 && strstr(files.v[0], "long/top.c"));
+    CHECK(skipped.n == 1);
+    if (skipped.n == 1) {
+        CHECK(skipped.items[0].kind == RI_PATH_TOO_LONG);
+        CHECK(strlen(skipped.items[0].file) >= PATH_MAX);
+    }
+    report_incomplete_free(&skipped);
+    cli_strvec_free(&files);
+    free(err);
+    free(root);
 }
 
 /* ---- compilation database ---- */
@@ -507,6 +552,7 @@ int main(void)
     test_option_errors();
     test_paths();
     test_collect();
+    test_collect_too_long();
     test_lang();
     test_filter();
     test_compdb();

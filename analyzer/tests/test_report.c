@@ -477,8 +477,24 @@ static void check_json_summary(const cJSON *s)
 {
     static const char *const keys[] = {
         "files", "failed_files", "functions", "findings", "suppressed",
-        "partial_files", "budget_exceeded", "seconds", NULL};
+        "partial_files", "budget_exceeded", "skipped_functions",
+        "skipped_paths", "skipped_entries", "incomplete", "seconds", NULL};
     CHECK(keys_are(s, keys));
+    CHECK(jnum(s, "skipped_functions") == 1 && jnum(s, "skipped_paths") == 1);
+    CHECK(jnum(s, "skipped_entries") == 0);
+    const cJSON *inc = cJSON_GetObjectItemCaseSensitive(s, "incomplete");
+    CHECK(cJSON_GetArraySize(inc) == 5);
+    static const char *const item_keys[] = {"file", "function", "reason", "detail", NULL};
+    const cJSON *first = cJSON_GetArrayItem(inc, 0), *fn = cJSON_GetArrayItem(inc, 2);
+    CHECK(keys_are(first, item_keys) && keys_are(fn, item_keys));
+    CHECK_STR(jstr(first, "file"), "c.c");
+    CHECK(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(first, "function")));
+    CHECK_STR(jstr(first, "reason"), "file-not-analyzed");
+    CHECK_STR(jstr(fn, "function"), "baz");
+    CHECK_STR(jstr(fn, "reason"), "function-not-analyzed");
+    CHECK_STR(jstr(fn, "detail"), "nested too deeply");
+    CHECK_STR(jstr(cJSON_GetArrayItem(inc, 1), "reason"), "directory-not-read");
+    CHECK_STR(jstr(cJSON_GetArrayItem(inc, 4), "reason"), "path-budget-exceeded");
     CHECK(jnum(s, "files") == 3 && jnum(s, "failed_files") == 1);
     CHECK(jnum(s, "functions") == 41 && jnum(s, "findings") == 2);
     CHECK(jnum(s, "suppressed") == 1 && jnum(s, "partial_files") == 0);
@@ -489,9 +505,17 @@ static void check_json_summary(const cJSON *s)
 }
 
 static char *budget[] = {"a.c:foo", "b.c:bar"};
+static report_incomplete example_items[] = {
+    {RI_FILE_FAILED, "c.c", NULL, "no function definition could be read"},
+    {RI_DIR_UNREADABLE, "lost+found", NULL, "Permission denied"},
+    {RI_FUNCTION_SKIPPED, "b.c", "baz", "nested too deeply"},
+    {RI_BUDGET, "a.c", "foo", "over"},
+    {RI_BUDGET, "b.c", "bar", "over"},
+};
 static const report_summary example_summary = {
     .files = 3, .failed_files = 1, .functions = 41,
-    .budget_functions = budget, .nbudget = 2, .seconds = 0.4214};
+    .budget_functions = budget, .nbudget = 2,
+    .incomplete = {example_items, 5, 5}, .seconds = 0.4214};
 
 static void test_json(void)
 {
@@ -540,6 +564,52 @@ static void test_json(void)
     finding_list_clear(&l);
 }
 
+/* ---- SARIF: what was not analyzed ------------------------------------- */
+
+static void test_sarif_incomplete(void)
+{
+    finding_list none = {0};
+    capture c;
+    CHECK(report_sarif(cap_open(&c), &none, &example_summary) == 0);
+    char *got = cap_close(&c);
+    cJSON *root = cJSON_Parse(got);
+    const cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "runs"), 0);
+    const cJSON *inv = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(run, "invocations"), 0);
+    CHECK(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(inv, "executionSuccessful")));
+    const cJSON *notes = cJSON_GetObjectItemCaseSensitive(inv, "toolExecutionNotifications");
+    CHECK(cJSON_GetArraySize(notes) == 5);
+    const cJSON *n = cJSON_GetArrayItem(notes, 2);
+    CHECK_STR(jstr(n, "level"), "warning");
+    CHECK_STR(jstr(cJSON_GetObjectItemCaseSensitive(n, "message"), "text"),
+              "b.c: function 'baz' not analyzed: nested too deeply");
+    CHECK_STR(jstr(cJSON_GetObjectItemCaseSensitive(n, "descriptor"), "id"),
+              "function-not-analyzed");
+    const cJSON *loc = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(n, "locations"), 0);
+    const cJSON *art = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(loc, "physicalLocation"), "artifactLocation");
+    CHECK_STR(jstr(art, "uri"), "b.c");
+    const cJSON *ll = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(loc, "logicalLocations"), 0);
+    CHECK_STR(jstr(ll, "name"), "baz");
+    cJSON_Delete(root);
+    free(got);
+
+    /* a function not analyzed alone fails the run only when strict */
+    report_incomplete fn[] = {{RI_FUNCTION_SKIPPED, "b.c", "baz", "nested too deeply"}};
+    report_summary s = {.files = 1, .incomplete = {fn, 1, 1}};
+    for (int strict = 0; strict < 2; strict++) {
+        s.strict_incomplete = strict;
+        CHECK(report_sarif(cap_open(&c), &none, &s) == 0);
+        got = cap_close(&c);
+        root = cJSON_Parse(got);
+        run = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "runs"), 0);
+        inv = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(run, "invocations"), 0);
+        CHECK(cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(inv, "executionSuccessful")) &&
+              cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(inv, "executionSuccessful")) == !strict);
+        cJSON_Delete(root);
+        free(got);
+    }
+}
+
 /* ---- summary line ------------------------------------------------------ */
 
 static void test_summary(void)
@@ -552,7 +622,10 @@ static void test_summary(void)
     CHECK_STR(got,
         "sockleak: 3 files (1 failed), 41 functions, 2 findings (resource-leak: 1, "
         "double-close: 1; 1 suppressed) in 0.42 s\n"
-        "sockleak: path budget exceeded in 2 functions: a.c:foo, b.c:bar\n");
+        "sockleak: path budget exceeded in 2 functions: a.c:foo, b.c:bar\n"
+        "sockleak: 1 of 3 files could not be analyzed, 1 function not analyzed, "
+        "2 functions over the path budget, 1 directory could not be read: "
+        "findings may be missing\n");
     free(got);
 
     finding_list none = {0};
@@ -560,6 +633,14 @@ static void test_summary(void)
     report_summary_line(cap_open(&c), &none, &one);
     got = cap_close(&c);
     CHECK_STR(got, "sockleak: 1 file (1 with errors), 1 function, 0 findings in 0.05 s\n");
+    free(got);
+
+    report_incomplete partial[] = {{RI_FILE_ERRORS, "x.c", NULL, "x.c:1:1: error: e"}};
+    one.incomplete = (report_incomplete_list){partial, 1, 1};
+    report_summary_line(cap_open(&c), &none, &one);
+    got = cap_close(&c);
+    CHECK_STR(got, "sockleak: 1 file (1 with errors), 1 function, 0 findings in 0.05 s\n"
+                   "sockleak: 1 of 1 file had errors: findings may be missing\n");
     free(got);
     finding_list_clear(&l);
 }
@@ -573,6 +654,7 @@ int main(void)
     test_text();
     test_json();
     test_summary();
+    test_sarif_incomplete();
     if (failures) {
         fprintf(stderr, "test_report: %d check(s) failed\n", failures);
         return 1;

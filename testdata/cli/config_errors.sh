@@ -42,7 +42,7 @@ bad "not an object" '
 bad "unknown key" '{
   "fail_on": "note",
     "failon": "note"
-}' "$C:3:5: unknown key \"failon\" (known: rules, no_default_rules, enable, disable, fail_on, assume_borrow, no_guess_includes, baseline, exclude)"
+}' "$C:3:5: unknown key \"failon\" (known: rules, no_default_rules, enable, disable, fail_on, fail_on_incomplete, assume_borrow, no_guess_includes, baseline, exclude)"
 bad "duplicate key" '{"fail_on": "note",
  "fail_on": "error"}' "$C:2:2: duplicate key \"fail_on\""
 bad "bool type" '{

@@ -50,6 +50,7 @@ rules:
   use-after-close          enabled  (command line)
   use-before-check         enabled  (default)
 fail-on: never (config)
+fail-on-incomplete: no (default)
 assume-borrow: yes (command line)
 guess-includes: yes (default)
 baseline: base.json (config)
@@ -73,6 +74,7 @@ rules:
   use-after-close          enabled  (default)
   use-before-check         enabled  (default)
 fail-on: error (command line)
+fail-on-incomplete: no (default)
 assume-borrow: no (default)
 guess-includes: no (command line)
 baseline: none
