@@ -80,8 +80,11 @@ static void note_released_exit(run *R, ir_loc loc)
  * (the daemon idiom: open /dev/null, dup2 it onto 0-2, close it if > 2). */
 static int is_std_stream(const run *R, const state *st, int place)
 {
-    if (place < 0 || !R->S || R->S->entry->fail.kind != RT_FAIL_NEGATIVE ||
-        R->S->entry->acquire.out_arg >= 0)
+    /* descriptors: returned with failure < 0, or written into an int array
+     * (pipe, socketpair) */
+    const rt_acquire *a = R->S ? &R->S->entry->acquire : NULL;
+    if (place < 0 || !a ||
+        (a->out_arg < 0 ? R->S->entry->fail.kind != RT_FAIL_NEGATIVE : a->out_count <= 0))
         return 0;
     ival v = st_val(st, place);
     /* only after a test against a standard descriptor's number: `fd > 0`
@@ -446,8 +449,8 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         R->F->sum->outcome |= SUM_USED;
     /* release(&zs) releases zs; closep(&fd) releases what its argument points to */
     int releases = ((e->release | (c->args[i].addr_of ? e->release_deref : 0)) & bit) != 0;
-    if (c->args[i].addr_of && !releases)
-        return e->transfer & bit ? NULL : st; /* &fd to an out-parameter or buffer */
+    if (c->args[i].addr_of && !releases) /* &fd to an out-parameter or buffer */
+        return (e->transfer | e->transfer_deref) & bit ? NULL : st;
     if (releases) {
         if (st->status == ST_RELEASED) {
             report(R, st, EX_DOUBLE, in->loc, block, c->args[i].place, c->callee);
@@ -494,6 +497,28 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
     return st;
 }
 
+/* A call that copies memory (memcpy): when what its source points to holds
+ * the value, a local whose address is the destination holds it too; any
+ * other destination takes it over (NULL: no longer ours). */
+static state *do_copy(run *R, state *st, const ir_insn *in, const rt_entry *e, int block)
+{
+    const ir_call *c = in->call;
+    if (e->copy_from < 0 || e->copy_to < 0 || (unsigned)e->copy_from >= c->nargs ||
+        (unsigned)e->copy_to >= c->nargs)
+        return st;
+    const ir_arg *from = &c->args[e->copy_from], *to = &c->args[e->copy_to];
+    if (from->place < 0 || !reaches(R, st, from->place))
+        return st;
+    if (to->addr_of && to->place >= 0 && !place(R, to->place)->is_memory) {
+        state *s = drop_place(R, st_clone(R->a, st), to->place, EX_OVERWRITE, in->loc, block);
+        if (s)
+            st_add_holder(R->a, s, to->place);
+        return s;
+    }
+    note_escape(R);
+    return NULL;
+}
+
 /* Applies a call; fills out->st[0..1]. */
 static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
 {
@@ -501,6 +526,8 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
     const rt_entry *e = eng_lookup(R->F->rt, c);
     out->st[0] = out->st[1] = NULL;
     state *alt = NULL;
+    if (e && st->status != ST_NONE && !(st = do_copy(R, st, in, e, block)))
+        return;
     if (st->status != ST_NONE) {
         for (unsigned i = 0; i < c->nargs && st; i++) {
             int p = c->args[i].place;
@@ -553,7 +580,16 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
     if (!st)
         return;
     if (c->dst >= 0) {
+        /* the result is an argument itself (BIO_push): it holds what that held */
+        int alias = e && e->returns_arg >= 0 && (unsigned)e->returns_arg < c->nargs &&
+                    !c->args[e->returns_arg].addr_of && c->args[e->returns_arg].place >= 0 &&
+                    st_holds(st, c->args[e->returns_arg].place);
         state *s = drop_place(R, st_clone(R->a, st), c->dst, EX_OVERWRITE, in->loc, block);
+        if (s && alias) {
+            st_add_holder(R->a, s, c->dst);
+            out->st[0] = s;
+            return;
+        }
         if (s && failed_handoff)
             keep_val(R, s, c->dst, fail_range(e->fail));
         else if (s && e && e->has_ret_range)
@@ -612,6 +648,20 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
     case IR_HAVOC:
         out->st[0] = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
         return;
+    case IR_NONZERO: {
+        ival v = st_val(st, in->src);
+        ival after = iv_meet(v, IR_NE, 0);
+        if (after.n == 0)
+            return; /* dereferencing a NULL pointer: this path crashes */
+        if (iv_equal(after, v) || !R->F->relevant[in->src]) {
+            out->st[0] = st;
+            return;
+        }
+        s = st_clone(R->a, st);
+        keep_val(R, s, in->src, after);
+        out->st[0] = s;
+        return;
+    }
     case IR_ADD: {
         ival v = st_val(st, in->src);
         int64_t x;

@@ -293,6 +293,28 @@ static void emit_const(lower *L, int dst, int64_t v, ir_loc loc)
     ir_emit(L->f, L->cur, &in);
 }
 
+/* c (p->f, p[i] or *p) dereferences the pointer it starts from: when that
+ * is a local or a parameter, it is not NULL from here on. */
+static void note_deref(lower *L, CXCursor c)
+{
+    CXCursor k[1];
+    if (lw_children(c, k, 1) < 1)
+        return;
+    CXCursor base = lw_strip(k[0]);
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+        clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
+        return;
+    int p = lw_var_place(L, clang_getCursorReferenced(base));
+    if (p < 0)
+        return;
+    const ir_block *b = L->f->blocks[L->cur];
+    if (b->ninsns && b->insns[b->ninsns - 1].op == IR_NONZERO && b->insns[b->ninsns - 1].src == p)
+        return;
+    ir_insn in = ir_insn_make(IR_NONZERO, lw_cursor_loc(L, c));
+    in.src = p;
+    ir_emit(L->f, L->cur, &in);
+}
+
 /* The local place that c designates, lowering what it evaluates on the way.
  * *elsewhere is set when c designates memory that is not a tracked local
  * (a global, through a pointer, a variable array index). */
@@ -324,6 +346,7 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
         if (bt.kind == CXType_Pointer) {
             lw_expr(L, kids[0], 1);
+            note_deref(L, c);
             *elsewhere = 1;
             return -1;
         }
@@ -919,6 +942,8 @@ operand lw_expr(lower *L, CXCursor c, int want)
             result.place = lw_memory_place(L, c);
         break;
     case CXCursor_MemberRefExpr:
+        if (clang_getCursorKind(lw_strip(c)) == CXCursor_MemberRefExpr)
+            note_deref(L, c);
         if ((result.place = member_param(L, c)) < 0 &&
             (result.place = lw_memory_place(L, c)) < 0)
             result = op_place(place_of(L, c, &elsewhere));

@@ -77,6 +77,8 @@ typedef struct ir_place {
     X(CMPSET, "cmpset")       /* dst = (src cmp value) ? 1 : 0              */ \
     X(HAVOC, "havoc")         /* dst = something unknown                    */ \
     X(ADD, "add")             /* dst = src + value (a counted loop's step)  */ \
+    X(NONZERO, "nonzero")     /* src is not 0 from here on: it was          */ \
+                              /* dereferenced (a NULL path would crash)     */ \
     X(ESCAPE, "escape")       /* src's value leaves this function's care:   */ \
                               /* value 1: returned; dst >= 0: stored through */ \
                               /* that parameter (*out = fd)                  */ \

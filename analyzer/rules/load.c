@@ -418,6 +418,8 @@ static const keyspec function_keys[] = {
     {"nonlocal_exit", T_BOOL, 0},
     {"harmless", T_BOOL, 0},
     {"pure", T_BOOL, 0},
+    {"returns_arg", T_INT | T_NULL, 0},
+    {"copies", T_OBJ | T_NULL, 0},
     {NULL, 0, 0},
 };
 
@@ -583,6 +585,23 @@ static int apply_roles(ld *L, jv o, rt_entry *e, const fn_delta *d)
         e->harmless = (unsigned)b;
     if (bool_member(L, o, "pure", &b))
         e->pure = (unsigned)b;
+    jv cp = member(L, o, "copies");
+    if (cJSON_IsNull(cp.j)) {
+        e->copy_from = e->copy_to = -1;
+    } else if (cp.j) {
+        static const keyspec copy_keys[] = {{"from", T_INT, 1}, {"to", T_INT, 1}, {NULL, 0, 0}};
+        if (check_object(L, cp, copy_keys, "\"copies\"") < 0 ||
+            opt_int(L, cp, "from", 0, RT_MAX_ARGS - 1, &e->copy_from) < 0 ||
+            opt_int(L, cp, "to", 0, RT_MAX_ARGS - 1, &e->copy_to) < 0)
+            return -1;
+        if (e->copy_from == e->copy_to)
+            return fail_at(L, cp.off, "\"copies\" needs two different arguments");
+    }
+    jv ra = member(L, o, "returns_arg");
+    if (cJSON_IsNull(ra.j))
+        e->returns_arg = -1;
+    else if (ra.j && opt_int(L, o, "returns_arg", 0, RT_MAX_ARGS - 1, &e->returns_arg) < 0)
+        return -1;
     clear_or_unharm(e, d);
     return 0;
 }

@@ -188,6 +188,8 @@ static rt_entry *entry_new(const char *key, const char *pack)
     e->acquire.unless_arg = -1;
     e->transfer_family = -1;
     e->transfer_when_arg = -1;
+    e->returns_arg = -1;
+    e->copy_from = e->copy_to = -1;
     return e;
 }
 

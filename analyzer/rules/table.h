@@ -79,6 +79,17 @@ typedef struct rt_entry {
                                 BEV_OPT_CLOSE_ON_FREE); a non-constant
                                 argument counts as a transfer */
     int64_t transfer_when_mask;
+    int copy_from, copy_to;  /* >= 0: copies what argument copy_from points
+                                to into what copy_to points to (memcpy): a
+                                local whose address is copy_to then holds
+                                the value; other memory takes it over */
+    uint32_t transfer_deref; /* summaries: bit i: what argument i points to
+                                is taken (copied into memory the callee
+                                keeps: a container's push) */
+    int returns_arg;         /* >= 0: the result is that argument itself
+                                (BIO_push returns the chain's head): a value
+                                held by the argument is held by the result
+                                too; -1 otherwise */
     char *origin;            /* summaries: where the value really comes from,
                                 "net.c:31: socket()"; NULL for packs */
     unsigned noreturn : 1;      /* never returns (exit, abort) */

@@ -106,11 +106,13 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
     e->ret_min = s->ret_min;
     e->ret_max = s->ret_max;
     e->release = e->half_release = e->borrow = e->transfer = e->release_deref = 0;
-    e->opaque = 0;
+    e->opaque = e->transfer_deref = 0;
     for (unsigned p = 0; p < s->nparams; p++) {
         uint32_t bit = 1u << p;
         if (s->deref[p] == EFF_RELEASE)
             e->release_deref |= bit;
+        if (s->deref[p] == EFF_TRANSFER)
+            e->transfer_deref |= bit;
         switch (s->param[p]) {
         case EFF_BORROW: e->borrow |= bit; break;
         case EFF_RELEASE: e->release |= bit; break;
@@ -138,7 +140,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
     }
     return before.noreturn != e->noreturn || before.has_ret_range != e->has_ret_range ||
            before.ret_min != e->ret_min || before.ret_max != e->ret_max ||
-           before.opaque != e->opaque ||
+           before.opaque != e->opaque || before.transfer_deref != e->transfer_deref ||
            before.release != e->release || before.half_release != e->half_release ||
            before.release_deref != e->release_deref ||
            before.borrow != e->borrow || before.transfer != e->transfer ||

@@ -330,6 +330,7 @@ static int exec_insns(machine *m, const ir_block *b)
             set(m, in->dst, m->known[in->src], m->val[in->src] + in->value);
             break;
         case IR_ESCAPE:
+        case IR_NONZERO:
         case IR_OP_COUNT:
             break;
         case IR_SCOPE_END:

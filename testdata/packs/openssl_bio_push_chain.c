@@ -1,0 +1,36 @@
+/* BIO_push(head, tail) appends tail to head and returns head.  Freeing the
+ * returned chain with BIO_free_all releases head too. */
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+
+/* correct: the chain (whose head is 'filter') is freed through 'chain' */
+int encode_ok(const void *data, int len)
+{
+    BIO *filter = BIO_new(BIO_f_base64());
+    if (filter == NULL)
+        return -1;
+    BIO *sink = BIO_new(BIO_s_mem());
+    if (sink == NULL) {
+        BIO_free(filter);
+        return -1;
+    }
+    BIO *chain = BIO_push(filter, sink);
+    int n = BIO_write(chain, data, len);
+    BIO_free_all(chain);
+    return n;
+}
+
+/* twin that really leaks: the chain is never freed */
+int encode_leak(const void *data, int len)
+{
+    BIO *filter = BIO_new(BIO_f_base64());
+    if (filter == NULL)
+        return -1;
+    BIO *sink = BIO_new(BIO_s_mem());
+    if (sink == NULL) {
+        BIO_free(filter);
+        return -1;
+    }
+    BIO *chain = BIO_push(filter, sink);
+    return BIO_write(chain, data, len); // expect: resource-leak
+}
