@@ -318,6 +318,8 @@ static char *final_step(const fn_ctx *F, const event *ev, const words *w)
     case EX_SCOPE: return fmt("'%s' goes out of scope here without being %s", who, w->verb);
     case EX_OVERWRITE: return fmt("'%s' is overwritten while it still holds the open %s", who, w->noun);
     case EX_DISCARD: return fmt("the %s returned by %s() is never stored", w->noun, w->call);
+    case EX_FREED:
+        return fmt("%s() frees the object holding '%s' without %s it", ev->callee, who, w->gerund);
     case EX_LONGJMP: return fmt("%s() unwinds past '%s' without %s it", ev->callee, who, w->gerund);
     case EX_DOUBLE: return fmt("'%s' %s again by %s()", who, w->verb, ev->callee);
     case EX_USE_AFTER: return fmt("'%s' used by %s() after being %s", who, ev->callee, w->verb);
@@ -355,6 +357,10 @@ static char *headline(const fn_ctx *F, const site *s, const state *st, const eve
         break;
     case EX_LONGJMP:
         m = fmt("%s is not %s when %s() jumps out of %s()", base, w->verb, ev->callee, F->fn->name);
+        break;
+    case EX_FREED:
+        m = fmt("%s is not %s before %s() frees the object '%s' is stored in", base, w->verb,
+                ev->callee, who);
         break;
     default:
         if (st->shut)

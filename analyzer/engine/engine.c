@@ -102,7 +102,8 @@ static void mark_relevant(fn_ctx *F)
             const ir_block *bl = fn->blocks[b];
             for (unsigned i = 0; i < bl->ninsns; i++) {
                 const ir_insn *in = &bl->insns[i];
-                if ((in->op == IR_COPY || in->op == IR_ADD) && in->dst >= 0 && in->src >= 0 &&
+                if ((in->op == IR_COPY || in->op == IR_ADD || in->op == IR_STORE) &&
+                    in->dst >= 0 && in->src >= 0 &&
                     F->relevant[in->dst] && !F->relevant[in->src]) {
                     F->relevant[in->src] = 1;
                     changed = 1;

@@ -119,6 +119,54 @@ static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int
     emit_finding(R->F, R->S, st, &ev, R->out);
 }
 
+/* ---- objects this function allocated, memory that follows the value ---- */
+
+/* A pointer place p holds an object allocated on this path that has not
+ * escaped: kept among the values under the key -2 - p (no place has a
+ * negative number). */
+static int fresh_key(int p) { return -2 - p; }
+
+static int is_fresh(const state *st, int p)
+{
+    int64_t v;
+    return iv_single(st_val(st, fresh_key(p)), &v) && v == 1;
+}
+
+static void set_fresh(run *R, state *s, int p, int fresh)
+{
+    if (fresh)
+        st_set_val(R->a, s, fresh_key(p), iv_range(1, 1));
+    else
+        st_forget_val(s, fresh_key(p));
+}
+
+/* A global or static (the root of mp is one). */
+static int global_rooted(const run *R, int mp)
+{
+    const ir_place *root = place(R, place(R, mp)->base);
+    return root->is_memory && root->kind == IR_PLACE_VAR;
+}
+
+/* Whether a handle stored into memory place mp stays this function's to
+ * follow: mp is a global (owned by it once the function returns) or a field
+ * of an object this path allocated and still alone knows. */
+static int followed_memory(const run *R, const state *st, int mp)
+{
+    const ir_place *pm = place(R, mp);
+    if (!pm->is_memory)
+        return 0;
+    return global_rooted(R, mp) || (pm->kind == IR_PLACE_SUB && is_fresh(st, pm->base));
+}
+
+/* Whether the value is held by a global (or a field of one). */
+static int held_by_global(const run *R, const state *st)
+{
+    for (unsigned i = 0; i < st->nh; i++)
+        if (place(R, st->holders[i])->is_memory && global_rooted(R, st->holders[i]))
+            return 1;
+    return 0;
+}
+
 /* Summary mode: the value left through a hand-off. */
 static void note_escape(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_ESCAPED; }
 
@@ -131,7 +179,9 @@ static void note_return(run *R, const state *st, const ir_term *t)
     sum_run *s = R->F->sum;
     if (!s)
         return;
-    if (st->status == ST_OPEN)
+    if (st->status == ST_OPEN && held_by_global(R, st))
+        s->outcome |= SUM_ESCAPED; /* kept by a global */
+    else if (st->status == ST_OPEN)
         s->outcome |= st->shut ? SUM_OPEN_SHUT : SUM_OPEN;
     if (st->status == ST_RELEASED)
         s->outcome |= SUM_RELEASED;
@@ -244,6 +294,8 @@ static state *call_clobbers(run *R, state *st, const ir_call *c)
         const state *cur = s ? s : st;
         int v = cur->vals[i - 1].place;
         int clobbered = 0;
+        if (v < 0)
+            continue;
         for (int m = v, depth = 0; m >= 0 && depth < 4 && !clobbered; depth++) {
             const ir_place *pm = place(R, m);
             if (pm->is_memory && any_memory)
@@ -267,6 +319,64 @@ static state *call_clobbers(run *R, state *st, const ir_call *c)
         st_forget_val(s, v);
     }
     return s ? s : st;
+}
+
+static state *drop_place(run *R, state *st, int p, exit_kind why, ir_loc loc, int block);
+
+/* free(c) while a field of c still holds the open value: a leak at the
+ * call.  Returns the state that goes on, or NULL. */
+static state *call_frees(run *R, state *st, const ir_insn *in, int block)
+{
+    const ir_call *c = in->call;
+    const rt_entry *e = eng_lookup(R->F->rt, c);
+    if (!e || !e->frees || st->status == ST_NONE)
+        return st;
+    for (unsigned i = 0; i < c->nargs && i < RT_MAX_ARGS; i++) {
+        int p = c->args[i].place;
+        if (!(e->frees & (1u << i)) || p < 0 || c->args[i].addr_of || st_holds(st, p) ||
+            !reaches(R, st, p))
+            continue;
+        for (unsigned h = 0; h < st->nh; h++) {
+            int hp = st->holders[h];
+            if (place(R, hp)->base != p || place(R, hp)->kind != IR_PLACE_SUB)
+                continue;
+            if (st->status == ST_OPEN && st->nh == 1)
+                report(R, st, EX_FREED, in->loc, block, hp, c->callee);
+            state *s = st_clone(R->a, st);
+            st_del_holder(s, hp);
+            return s->nh ? s : NULL;
+        }
+    }
+    return st;
+}
+
+/* After a call: its result is a new object when the callee allocates; a new
+ * object passed to a callee that may keep it is no longer ours alone; a
+ * value held by a global may be released by a callee of the project. */
+static state *call_objects(run *R, state *st, const ir_call *c)
+{
+    if (!st)
+        return NULL;
+    const rt_entry *e = eng_lookup(R->F->rt, c);
+    state *s = st;
+    for (unsigned i = 0; i < c->nargs; i++) {
+        int p = c->args[i].place;
+        if (p >= 0 && !c->args[i].addr_of && is_fresh(s, p) && !(e && (e->harmless || e->frees))) {
+            if (s == st)
+                s = st_clone(R->a, st);
+            set_fresh(R, s, p, 0);
+        }
+    }
+    if (e && e->allocates && c->dst >= 0) {
+        if (s == st)
+            s = st_clone(R->a, st);
+        set_fresh(R, s, c->dst, 1);
+    }
+    if (s->status == ST_OPEN && (!c->in_system || !c->callee) && held_by_global(R, s)) {
+        note_escape(R);
+        return NULL;
+    }
+    return s;
 }
 
 /* Removes p (and, for a root variable, its elements and fields) from the
@@ -298,9 +408,11 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
     int std_stream = lost && is_std_stream(R, st, last);
     for (unsigned i = st->nv; i > 0; i--) {
         int v = st->vals[i - 1].place;
-        if (written_with(R, v, p))
+        if (v >= 0 && written_with(R, v, p))
             st_forget_val(st, v);
     }
+    if (root) /* a pointer overwritten no longer holds its new object */
+        st_forget_val(st, fresh_key(p));
     if (!lost)
         return st;
     if (st->status == ST_OPEN && !std_stream)
@@ -557,7 +669,7 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
     if (!st)
         return;
     if (e && e->nonlocal_exit) { /* declared noreturn too, but not an exit */
-        if (st->status == ST_OPEN)
+        if (st->status == ST_OPEN && !held_by_global(R, st))
             report(R, st, EX_LONGJMP, in->loc, block, st->nh ? st->holders[0] : -1, c->callee);
         return;
     }
@@ -612,15 +724,42 @@ static int learnable(const run *R, const state *st, int p)
            (m >= 0 && R->F->tests[m] >= 2) || (x >= 0 && R->F->tests[x] >= 2);
 }
 
+/* The value held by src leaves for memory this function does not follow:
+ * returned (returned set), stored through parameter param (>= 0), or
+ * elsewhere.  Returns the state that goes on (summary mode: handed out
+ * through a parameter), or NULL. */
+static state *do_escape(run *R, state *st, int src, int param, int returned)
+{
+    if (!reaches(R, st, src))
+        return st;
+    if (R->F->sum && R->S && st->status == ST_OPEN && returned) {
+        R->F->sum->outcome |= SUM_RETURNED;
+    } else if (R->F->sum && R->S && st->status == ST_OPEN && param >= 0 &&
+               R->F->fn->places[param].is_param) {
+        sum_run *sr = R->F->sum;
+        sr->outcome |= SUM_HANDED;
+        sr->handed_param = sr->handed_param == -2 || sr->handed_param == param ? param : -1;
+        state *s = st_clone(R->a, st);
+        s->status = ST_HANDED;
+        s->nh = 0;
+        return s;
+    } else {
+        note_escape(R);
+    }
+    return NULL;
+}
+
 static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
 {
     out->st[0] = out->st[1] = NULL;
     state *s;
     switch (in->op) {
     case IR_CALL:
+        if (!(st = call_frees(R, st, in, block)))
+            return;
         do_call(R, st, in, block, out);
-        out->st[0] = call_clobbers(R, out->st[0], in->call);
-        out->st[1] = call_clobbers(R, out->st[1], in->call);
+        for (int k = 0; k < 2; k++)
+            out->st[k] = call_objects(R, call_clobbers(R, out->st[k], in->call), in->call);
         return;
     case IR_COPY: {
         if (in->dst == in->src) {
@@ -632,6 +771,8 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
             return; /* a whole aggregate copied: we stop following it */
         ival v = st_val(st, in->src);
         s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+        if (s && is_fresh(s, in->src))
+            set_fresh(R, s, in->src, 0); /* two names for the object: not followed */
         if (s && holder)
             st_add_holder(R->a, s, in->dst);
         if (s)
@@ -694,23 +835,30 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
         return;
     }
     case IR_ESCAPE:
-        if (!reaches(R, st, in->src)) {
-            out->st[0] = st;
-        } else if (R->F->sum && R->S && st->status == ST_OPEN && in->value) {
-            R->F->sum->outcome |= SUM_RETURNED;
-        } else if (R->F->sum && R->S && st->status == ST_OPEN && in->dst >= 0 &&
-                   R->F->fn->places[in->dst].is_param) {
-            sum_run *sr = R->F->sum;
-            sr->outcome |= SUM_HANDED;
-            sr->handed_param = sr->handed_param == -2 || sr->handed_param == in->dst ? in->dst : -1;
-            s = st_clone(R->a, st);
-            s->status = ST_HANDED;
-            s->nh = 0;
-            out->st[0] = s;
-        } else {
-            note_escape(R);
-        }
+        out->st[0] = do_escape(R, st, in->src, in->dst, in->value != 0);
         return;
+    case IR_STORE: {
+        if (!reaches(R, st, in->src)) { /* a value, not the handle: what mp holds now */
+            ival v = st_val(st, in->src);
+            s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+            if (s)
+                keep_val(R, s, in->dst, v);
+            out->st[0] = s;
+            return;
+        }
+        if (!st_holds(st, in->src) || !followed_memory(R, st, in->dst)) {
+            out->st[0] = do_escape(R, st, in->src, (int)in->value, 0);
+            return;
+        }
+        ival v = st_val(st, in->src);
+        s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
+        if (s) {
+            st_add_holder(R->a, s, in->dst);
+            keep_val(R, s, in->dst, v);
+        }
+        out->st[0] = s;
+        return;
+    }
     case IR_SCOPE_END:
         s = st_clone(R->a, st);
         for (unsigned i = 0; i < in->nplaces && s; i++)
@@ -822,7 +970,7 @@ static void do_term(run *R, state *st, const ir_block *b)
             note_return(R, st, t);
             break;
         }
-        if (st->status == ST_OPEN && !R->F->fn->is_main)
+        if (st->status == ST_OPEN && !R->F->fn->is_main && !held_by_global(R, st))
             report(R, st, t->implicit ? EX_FALLOFF : EX_RETURN, t->loc, b->id,
                    st->nh ? st->holders[0] : -1, NULL);
         else if (st->status == ST_RELEASED)

@@ -63,6 +63,7 @@ typedef enum {
     EX_SCOPE,       /* the last holder's scope ends */
     EX_OVERWRITE,   /* the last holder is assigned */
     EX_DISCARD,     /* the result was never stored */
+    EX_FREED,       /* the object holding it is freed */
     EX_LONGJMP,     /* a non-local jump unwinds past it */
     EX_DOUBLE,      /* released again */
     EX_USE_AFTER,   /* used after release */

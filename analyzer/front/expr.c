@@ -697,6 +697,17 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
     }
     operand r = lw_expr(L, rhs, 1);
     address_escapes(L, r);
+    int mp = elsewhere ? lw_memory_place(L, lhs) : -1;
+    if (mp >= 0 && r.place >= 0 && !r.addr_of) {
+        /* the engine follows it in a global or a new object's field, and
+         * hands it off anywhere else */
+        ir_insn in = ir_insn_make(IR_STORE, loc);
+        in.dst = mp;
+        in.src = r.place;
+        in.value = store_param(L, lhs);
+        ir_emit(L->f, L->cur, &in);
+        return r;
+    }
     if (elsewhere && r.place >= 0) {
         ir_insn in = ir_insn_make(IR_ESCAPE, loc);
         in.src = r.place;
@@ -704,7 +715,7 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
         ir_emit(L->f, L->cur, &in);
     }
     if (elsewhere)
-        memory_write(L, lw_memory_place(L, lhs), r, loc);
+        memory_write(L, mp, r, loc);
     /* the assignment's value is what was stored, wherever it went:
      * `if ((g_status = getaddrinfo(...)) != 0)` tests the call's result */
     return r;

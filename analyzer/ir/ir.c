@@ -205,6 +205,9 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
     case IR_HAVOC:
         fprintf(out, " %s", pname(f, in->dst));
         break;
+    case IR_STORE:
+        fprintf(out, " %s = %s", pname(f, in->dst), pname(f, in->src));
+        break;
     case IR_NONZERO:
         fprintf(out, " %s", pname(f, in->src));
         break;

@@ -77,6 +77,10 @@ typedef struct ir_place {
     X(CMPSET, "cmpset")       /* dst = (src cmp value) ? 1 : 0              */ \
     X(HAVOC, "havoc")         /* dst = something unknown                    */ \
     X(ADD, "add")             /* dst = src + value (a counted loop's step)  */ \
+    X(STORE, "store")         /* memory place dst = src: a global or a new  */ \
+                              /* object's field keeps following the value;  */ \
+                              /* other memory takes it (an escape); value   */ \
+                              /* >= 0: the parameter it is stored through   */ \
     X(NONZERO, "nonzero")     /* src is not 0 from here on: it was          */ \
                               /* dereferenced (a NULL path would crash)     */ \
     X(ESCAPE, "escape")       /* src's value leaves this function's care:   */ \

@@ -420,6 +420,8 @@ static const keyspec function_keys[] = {
     {"pure", T_BOOL, 0},
     {"returns_arg", T_INT | T_NULL, 0},
     {"copies", T_OBJ | T_NULL, 0},
+    {"allocates", T_BOOL, 0},
+    {"frees", T_ARR, 0},
     {NULL, 0, 0},
 };
 
@@ -585,6 +587,11 @@ static int apply_roles(ld *L, jv o, rt_entry *e, const fn_delta *d)
         e->harmless = (unsigned)b;
     if (bool_member(L, o, "pure", &b))
         e->pure = (unsigned)b;
+    if (bool_member(L, o, "allocates", &b))
+        e->allocates = (unsigned)b;
+    jv fr = member(L, o, "frees");
+    if (fr.j && arg_list(L, fr, &e->frees) < 0)
+        return -1;
     jv cp = member(L, o, "copies");
     if (cJSON_IsNull(cp.j)) {
         e->copy_from = e->copy_to = -1;

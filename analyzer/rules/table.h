@@ -79,6 +79,11 @@ typedef struct rt_entry {
                                 BEV_OPT_CLOSE_ON_FREE); a non-constant
                                 argument counts as a transfer */
     int64_t transfer_when_mask;
+    uint32_t frees;          /* bit i: frees the object argument i points to
+                                (free): a handle still stored in it leaks */
+    unsigned allocates : 1;  /* the result is a new object (malloc): handles
+                                stored in it are the function's until the
+                                object escapes */
     int copy_from, copy_to;  /* >= 0: copies what argument copy_from points
                                 to into what copy_to points to (memcpy): a
                                 local whose address is copy_to then holds

@@ -314,6 +314,7 @@ static int exec_insns(machine *m, const ir_block *b)
             }
             break;
         case IR_COPY:
+        case IR_STORE:
             set(m, in->dst, m->known[in->src], m->val[in->src]);
             break;
         case IR_CONST:
