@@ -372,9 +372,20 @@ static state *call_objects(run *R, state *st, const ir_call *c)
             s = st_clone(R->a, st);
         set_fresh(R, s, c->dst, 1);
     }
-    if (s->status == ST_OPEN && (!c->in_system || !c->callee) && held_by_global(R, s)) {
-        note_escape(R);
-        return NULL;
+    /* a handle kept in memory a callee may write (a global, a field of an
+     * object others may know) may be released or replaced there */
+    int any_memory = !c->in_system || !c->callee;
+    for (unsigned h = 0; s->status != ST_NONE && h < s->nh; h++) {
+        const ir_place *ph = place(R, s->holders[h]);
+        if (!ph->is_memory)
+            continue;
+        int reached = any_memory;
+        for (unsigned i = 0; i < c->nargs && !reached && !global_rooted(R, s->holders[h]); i++)
+            reached = c->args[i].place == ph->base && !c->args[i].addr_of && !c->args[i].readonly;
+        if (reached && (global_rooted(R, s->holders[h]) || !is_fresh(s, ph->base))) {
+            note_escape(R);
+            return NULL;
+        }
     }
     return s;
 }
@@ -732,7 +743,9 @@ static state *do_escape(run *R, state *st, int src, int param, int returned)
 {
     if (!reaches(R, st, src))
         return st;
-    if (R->F->sum && R->S && st->status == ST_OPEN && returned) {
+    if (returned && held_by_global(R, st)) {
+        note_escape(R); /* returned, and kept by a global: not the caller's */
+    } else if (R->F->sum && R->S && st->status == ST_OPEN && returned) {
         R->F->sum->outcome |= SUM_RETURNED;
     } else if (R->F->sum && R->S && st->status == ST_OPEN && param >= 0 &&
                R->F->fn->places[param].is_param) {

@@ -474,7 +474,9 @@ static int access_path(lower *L, CXCursor c, char *buf, size_t n, int *memory, i
         int64_t idx;
         if (lw_children(c, k, 2) != 2 || !lw_const(L, k[1], &idx))
             return -1;
-        int through = clang_getCanonicalType(clang_getCursorType(k[0])).kind == CXType_Pointer;
+        /* an array's name decays to a pointer: look past the implicit cast */
+        int through = clang_getCanonicalType(clang_getCursorType(lw_strip(k[0]))).kind ==
+                      CXType_Pointer;
         int root = access_path(L, k[0], buf, n, memory, depth + 1);
         if (root < 0)
             return -1;

@@ -49,3 +49,33 @@ int open_log_checked(const char *path)
     }
     return 0;
 }
+
+void reopen_logs(void);
+
+int log_start_dup(void)
+{
+    log_fd = dup(STDERR_FILENO);
+    reopen_logs(); /* may have replaced or checked log_fd */
+    return fsync(log_fd);
+}
+
+int log_start_dup_unchecked(void)
+{
+    log_fd = dup(STDERR_FILENO);
+    return fsync(log_fd); // expect: use-before-check
+}
+
+static int current_log = -1;
+
+int open_current_log(const char *path)
+{
+    current_log = open(path, O_WRONLY | O_APPEND);
+    return current_log;
+}
+
+int start_logging(const char *path)
+{
+    if (open_current_log(path) < 0)
+        return -1;
+    return 0;
+}

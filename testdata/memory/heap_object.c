@@ -76,3 +76,25 @@ int conn_probe(int lfd)
     }
     return 0; // expect: resource-leak
 }
+
+int conn_init(struct conn *c);
+
+struct conn *conn_open_initialized(int lfd)
+{
+    struct conn *c = malloc(sizeof *c);
+    if (!c)
+        return NULL;
+    c->fd = accept(lfd, NULL, NULL);
+    if (c->fd < 0) {
+        free(c);
+        return NULL;
+    }
+    if (conn_init(c) < 0) {
+        /* conn_init may have closed c->fd and set it to -1 */
+        if (c->fd >= 0)
+            close(c->fd);
+        free(c);
+        return NULL;
+    }
+    return c;
+}
