@@ -15,6 +15,7 @@
 
 #include "cli/inputs.h"
 #include "front/cdb.h"
+#include "util/readfile.h"
 
 #define CLI_COMPDB_NAME "compile_commands.json"
 
@@ -194,27 +195,12 @@ cli_lang cli_compdb_lang(const char *file_arg, const char *const *argv,
 
 static char *cli_read_all(const char *path, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = cli_strf("%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 4096;
-    char *buf = cli_xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0)
-            buf = cli_xrealloc(buf, cap *= 2);
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        *err = cli_strf("%s: read error", path);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
+    size_t len;
+    char *why = NULL;
+    char *buf = sl_read_file(path, SL_READ_LIMIT, 0, &len, &why);
+    if (!buf)
+        *err = cli_strf("%s: %s", path, why ? why : "out of memory");
+    free(why);
     return buf;
 }
 
