@@ -113,7 +113,9 @@ int cli_baseline_load(const char *path, cli_baseline *b, char **err)
     char *why = NULL;
     if (!root)
         why = cli_strf("line %u: not valid JSON", bl_line_of(text, end ? end : text));
-    else if (bl_from_json(root, b, &why) == 0)
+    else if (bl_from_json(root, b, &why) == 0 && b->n)
+        /* not with no findings: fingerprints is NULL then, and qsort's
+         * first argument must not be NULL even for zero elements */
         qsort(b->fingerprints, b->n, sizeof *b->fingerprints, bl_cmp);
     cJSON_Delete(root);
     free(text);
