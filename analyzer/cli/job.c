@@ -42,6 +42,7 @@ void cli_joblist_free(cli_joblist *l)
     for (size_t i = 0; i < l->n; i++)
         cli_job_free(&l->items[i]);
     free(l->items);
+    free(l->database);
     memset(l, 0, sizeof *l);
 }
 
@@ -184,8 +185,10 @@ static int cli_jobs_with_db(const cli_options *o, const char *dbpath,
         return -1;
     cli_compdb db;
     int rc = cli_compdb_load(dbpath, &db, err);
-    if (rc == 0)
+    if (rc == 0) {
+        jobs->database = cli_xstrdup(db.path);
         rc = cli_jobs_from_db(o, &db, f, npaths, jobs, err);
+    }
     cli_compdb_free(&db);
     cli_filters_free(f, npaths);
     return rc;

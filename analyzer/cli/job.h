@@ -29,6 +29,8 @@ typedef struct cli_joblist {
     int no_database;      /* built from PATHs (or ".") without a
                              compilation database: include directories
                              may be guessed (cli/guess.h) */
+    char *database;       /* the compilation database file read (owned),
+                             or NULL */
 } cli_joblist;
 
 /* Appends a job; every argument is copied (workdir may be NULL). */

@@ -1,7 +1,7 @@
 /* main.c — sockleak's entry point: options, project configuration
  * (.sockleak.json, merged under the command line), rule packs, job list,
- * exclusions, analysis, report, exit status (SPEC §3).  The only place the
- * process exits.
+ * exclusions, analysis, report, exit status (SPEC §3).  The place the
+ * process exits (but see interrupt.h).
  *
  * Exit status, by precedence: 2 usage, configuration or I/O error; 3 some
  * file could not be parsed; 1 an unsuppressed finding at or above --fail-on;
@@ -9,11 +9,14 @@
  * progress and the summary go to stderr.
  *
  * Before anything but the configuration is read, the outputs (-o,
- * --write-baseline) are checked: in a directory that can be written.  Each
- * output is written to a temporary and renamed into place when complete
- * (outfile.h), so a failed run leaves the previous file as it was; SIGINT,
- * SIGTERM and SIGHUP remove the temporaries and exit with status 2
- * (interrupt.h).
+ * --write-baseline) are checked: not an input of the run (clobber.h; the
+ * source files found in directories and databases are checked once the job
+ * list is built, before anything is written) and in a directory that can
+ * be written.  Each output is written to a temporary and renamed into
+ * place when complete (outfile.h), so a failed run leaves the previous
+ * file as it was.  SIGINT, SIGTERM and SIGHUP end the run from the signal
+ * thread of interrupt.h, the one other place the process exits: the
+ * temporaries are removed and the exit status is 2.
  *
  * After the analysis, in this order: unused suppressions are reported
  * (--report-unused-suppressions; they count as warnings for --fail-on),
@@ -26,6 +29,7 @@
 #include <unistd.h>
 
 #include "cli/baseline.h"
+#include "cli/clobber.h"
 #include "cli/config.h"
 #include "cli/driver.h"
 #include "cli/exclude.h"
@@ -212,7 +216,8 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
     return rc;
 }
 
-/* The job list, less the files the configuration excludes.  When it
+/* The job list (refused when an output is one of its files: clobber.h),
+ * less the files the configuration excludes.  When it
  * excludes every file, the run goes on with none (an empty report, exit 0)
  * and says so on stderr; database entries skipped as not C are counted in
  * one line there too.  Files analyzed without a compilation database then
@@ -221,7 +226,8 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
 static int cli_jobs(const cli_options *o, const cli_config *c,
                     cli_joblist *jobs, char **err)
 {
-    if (cli_jobs_build(o, jobs, err) < 0)
+    if (cli_jobs_build(o, jobs, err) < 0 ||
+        cli_clobber_check_jobs(o, jobs, err) < 0)
         return -1;
     size_t skipped = jobs->skipped_cxx + jobs->skipped_asm;
     if (skipped)
@@ -247,7 +253,8 @@ static int cli_jobs(const cli_options *o, const cli_config *c,
 static int cli_run(const cli_options *o, const cli_config *c, double t0)
 {
     char *err = NULL;
-    if (cli_outfile_check(o->write_baseline, &err) < 0 ||
+    if (cli_clobber_check_named(o, c, &err) < 0 ||
+        cli_outfile_check(o->write_baseline, &err) < 0 ||
         cli_outfile_check(o->output, &err) < 0)
         return cli_fail(err);
     cli_baseline bl = {0};
