@@ -35,6 +35,16 @@ typedef struct cli_target {
     char *file;         /* the file to replace (link resolved); malloc'd */
 } cli_target;
 
+/* Nonzero for /dev/stdout, /dev/stderr, /dev/fd/N and /proc/...: they may
+ * lead to a regular file, but they mean the descriptor (a file the shell
+ * opened for appending, perhaps), not a file to replace. */
+static int cli_names_descriptor(const char *path)
+{
+    return strcmp(path, "/dev/stdout") == 0 ||
+           strcmp(path, "/dev/stderr") == 0 ||
+           strncmp(path, "/dev/fd/", 8) == 0 || strncmp(path, "/proc/", 6) == 0;
+}
+
 /* Fills *t for path; -1 with *err for a directory or a stat error other
  * than a missing file. */
 static int cli_target_of(const char *path, cli_target *t, char **err)
@@ -53,7 +63,7 @@ static int cli_target_of(const char *path, cli_target *t, char **err)
         *err = cli_strf("%s: is a directory", path);
         return -1;
     }
-    t->stream = !S_ISREG(t->st.st_mode);
+    t->stream = !S_ISREG(t->st.st_mode) || cli_names_descriptor(path);
     char *real = t->stream ? NULL : realpath(path, NULL);
     t->file = real ? real : cli_xstrdup(path);
     return 0;
@@ -170,7 +180,8 @@ cli_outfile *cli_outfile_open(const char *path, char **err)
         return NULL;
     }
     if (t.stream) {
-        o->f = fopen(path, "w");
+        /* appending: never truncate what the descriptor leads to */
+        o->f = fopen(path, "a");
         if (!o->f)
             *err = cli_strf("%s: %s", path, strerror(errno));
     } else {

@@ -10,8 +10,12 @@
  * the umask) or, when FILE exists, FILE's permissions (and, when allowed,
  * its owner).  A symbolic link is followed: the file it names is replaced,
  * the link stays.  A FILE that exists and is not a regular file (/dev/null,
- * /dev/stdout, a FIFO) is written in place, as a stream: there is nothing
- * to replace atomically.  No path: standard output, also a stream.
+ * a FIFO), /dev/stdout, /dev/stderr, /dev/fd/N or a path under /proc/
+ * (which lead to a descriptor, perhaps a file the shell opened for
+ * appending) is appended to in place, as a stream: there is nothing to
+ * replace atomically.
+ * No path: standard output, also a stream.  A file with several hard links
+ * is replaced like any other: the other names keep the old contents.
  *
  * It writes no content itself (report/ does) and knows nothing of which
  * files are inputs (clobber.h checks that). */

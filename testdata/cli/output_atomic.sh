@@ -6,7 +6,7 @@
 # temporary left behind.  What must not change: a new file gets 0666 less
 # the umask, a replaced one keeps its permissions, a symbolic link stays a
 # link to the replaced file, and -o /dev/null or /dev/stdout is written in
-# place.
+# place (appended to: `-o /dev/stdout >>log` keeps what log held).
 set -u
 S=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d) && trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
@@ -98,5 +98,9 @@ rc=$?
 [ -c /dev/null ] || fail "/dev/null is no longer a device"
 "$S" -q -o /dev/stdout "$tmp/leaks.c" -- >"$tmp/out" 2>"$tmp/err"
 [ "$(grep -c 'resource-leak' "$tmp/out")" -eq 40 ] || fail "-o /dev/stdout: the report is not on stdout"
+echo "first line" >"$tmp/out"
+"$S" -q -o /dev/stdout "$tmp/leaks.c" -- >>"$tmp/out" 2>"$tmp/err"
+[ "$(head -1 "$tmp/out")" = "first line" ] || fail "-o /dev/stdout >>FILE: FILE was replaced"
+[ "$(grep -c 'resource-leak' "$tmp/out")" -eq 40 ] || fail "-o /dev/stdout >>FILE: the report is not appended"
 no_temps "$tmp/keep" || fail "a temporary file is left"
 exit 0
