@@ -64,6 +64,12 @@ static int cli_target_of(const char *path, cli_target *t, char **err)
         return -1;
     }
     t->stream = !S_ISREG(t->st.st_mode) || cli_names_descriptor(path);
+    /* a file sockleak may not write is not replaced either (renaming over
+     * it needs only the directory's permission) */
+    if (!t->stream && access(path, W_OK) != 0) {
+        *err = cli_strf("%s: %s", path, strerror(errno));
+        return -1;
+    }
     char *real = t->stream ? NULL : realpath(path, NULL);
     t->file = real ? real : cli_xstrdup(path);
     return 0;

@@ -26,10 +26,11 @@
 
 typedef struct cli_outfile cli_outfile;
 
-/* Checks, before a run, that path can be written: not a directory, and its
- * directory (that of the file a symbolic link names) can be searched and
- * written, since the temporary is created there -- a read-only directory
- * refuses the output even when FILE itself is writable.  Reads and writes
+/* Checks, before a run, that path can be written: not a directory, not an
+ * existing file this process may not write, and its directory (that of the
+ * file a symbolic link names) can be searched and written, since the
+ * temporary is created there -- a read-only directory refuses the output
+ * even when FILE itself is writable.  Reads and writes
  * nothing.  Returns 0, or -1 with *err a malloc'd one-line message naming
  * path.  A later cli_outfile_open can still fail (the disk, a race). */
 int cli_outfile_check(const char *path, char **err);

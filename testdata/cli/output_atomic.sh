@@ -55,6 +55,16 @@ if [ "$as_user" != skip ]; then
             fail "read-only directory, $opt: unclear message"
         [ "$(cat "$f")" = "$before" ] || fail "read-only directory, $opt: the file changed"
     done
+    # a file that may not be written is not replaced, even in a directory
+    # that may be written (renaming over it would succeed)
+    chmod 777 "$tmp/ro"
+    chmod 444 "$tmp/ro/report.json"
+    $as_user "$S" -q -o "$tmp/ro/report.json" "$tmp/leaks.c" -- >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+    [ "$rc" -eq 2 ] || fail "read-only file: exit status $rc, expected 2"
+    grep -q "report.json: Permission denied" "$tmp/err" || fail "read-only file: unclear message"
+    [ "$(cat "$tmp/ro/report.json")" = "previous report" ] || fail "read-only file: the file changed"
+    chmod 666 "$tmp/ro/report.json"
 fi
 chmod 755 "$tmp/ro"
 
