@@ -52,3 +52,22 @@ const struct CXUnsavedFile *front_devices(unsigned *n)
     *n = dev_n;
     return dev_files;
 }
+
+/* LeakSanitizer (sanitizer builds only): libclang's leak of its copies of
+ * the unsaved files when the driver rejects a unit's arguments (devices.h).
+ * The copies are made by MemoryBuffer::getMemBufferCopy, whose allocation
+ * is the only frame LeakSanitizer can see in libLLVM. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DEV_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DEV_LSAN 1
+#endif
+#endif
+#ifdef DEV_LSAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:llvm::WritableMemoryBuffer::getNewUninitMemBuffer\n";
+}
+#endif
