@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,7 +30,8 @@ struct cli_outfile {
 typedef struct cli_target {
     int exists;
     struct stat st;     /* when exists */
-    int stream;         /* exists and is a device, FIFO or socket */
+    int stream;         /* written in place: a device, FIFO or socket,
+                           or a path that names a descriptor */
     char *file;         /* the file to replace (link resolved); malloc'd */
 } cli_target;
 
@@ -45,8 +45,8 @@ static int cli_names_descriptor(const char *path)
            strncmp(path, "/dev/fd/", 8) == 0 || strncmp(path, "/proc/", 6) == 0;
 }
 
-/* Fills *t for path; -1 with *err for a directory or a stat error other
- * than a missing file. */
+/* Fills *t for path; -1 with *err for a directory, an existing file this
+ * process may not write, or a stat error other than a missing file. */
 static int cli_target_of(const char *path, cli_target *t, char **err)
 {
     memset(t, 0, sizeof *t);
