@@ -12,28 +12,19 @@
 #include <string.h>
 
 #include "cli/util.h"
+#include "util/readfile.h"
 
-/* The whole file as a heap string, or NULL with *err set. */
+/* The whole file as a heap string (a regular file of at most
+ * SL_READ_LIMIT bytes), or NULL with *err set. */
 static char *bl_read(const char *path, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = cli_strf("%s: cannot read the baseline: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 1 << 16, got;
-    char *text = cli_xmalloc(cap);
-    while ((got = fread(text + n, 1, cap - n - 1, f)) > 0)
-        if ((n += got) + 1 == cap)
-            text = cli_xrealloc(text, cap *= 2);
-    int bad = ferror(f);
-    fclose(f);
-    text[n] = '\0';
-    if (bad) {
-        *err = cli_strf("%s: cannot read the baseline: read error", path);
-        free(text);
-        return NULL;
-    }
+    size_t len;
+    char *why = NULL;
+    char *text = sl_read_file(path, SL_READ_LIMIT, 0, &len, &why);
+    if (!text)
+        *err = cli_strf("%s: cannot read the baseline: %s", path,
+                        why ? why : "out of memory");
+    free(why);
     return text;
 }
 
@@ -122,7 +113,9 @@ int cli_baseline_load(const char *path, cli_baseline *b, char **err)
     char *why = NULL;
     if (!root)
         why = cli_strf("line %u: not valid JSON", bl_line_of(text, end ? end : text));
-    else if (bl_from_json(root, b, &why) == 0)
+    else if (bl_from_json(root, b, &why) == 0 && b->n)
+        /* not with no findings: fingerprints is NULL then, and qsort's
+         * first argument must not be NULL even for zero elements */
         qsort(b->fingerprints, b->n, sizeof *b->fingerprints, bl_cmp);
     cJSON_Delete(root);
     free(text);

@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "cli/inputs.h"
+#include "cli/interrupt.h"
 #include "front/cdb.h"
+#include "util/readfile.h"
 
 #define CLI_COMPDB_NAME "compile_commands.json"
 
@@ -194,27 +196,12 @@ cli_lang cli_compdb_lang(const char *file_arg, const char *const *argv,
 
 static char *cli_read_all(const char *path, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = cli_strf("%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 4096;
-    char *buf = cli_xmalloc(cap);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0)
-            buf = cli_xrealloc(buf, cap *= 2);
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        *err = cli_strf("%s: read error", path);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
+    size_t len;
+    char *why = NULL;
+    char *buf = sl_read_file(path, SL_READ_LIMIT, 0, &len, &why);
+    if (!buf)
+        *err = cli_strf("%s: %s", path, why ? why : "out of memory");
+    free(why);
     return buf;
 }
 
@@ -296,13 +283,21 @@ static int cli_compdb_check(const cJSON *root, const char *path,
 typedef struct cli_stage {
     char *dir;       /* NULL: the database is read where it is */
     char *file;      /* dir/compile_commands.json */
+    int dir_id, file_id;   /* their ids in interrupt.h's table (removed if
+                              a signal ends the run), or -1 */
 } cli_stage;
 
 static int cli_stage_dir(cli_stage *st, char **err)
 {
     const char *tmp = getenv("TMPDIR");
     st->dir = cli_strf("%s/sockleak-cdb-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(st->dir)) {
+    cli_interrupt_lock();
+    int made = mkdtemp(st->dir) != NULL;
+    int e = errno;
+    st->dir_id = made ? cli_interrupt_track(st->dir, 1) : -1;
+    cli_interrupt_unlock();
+    errno = e;
+    if (!made) {
         *err = cli_strf("cannot create a temporary directory for libclang "
                         "(%s): %s", st->dir, strerror(errno));
         free(st->dir);
@@ -330,7 +325,11 @@ static int cli_stage_copy(cli_stage *st, cJSON *root, const char *dbdir,
             abort();
     }
     char *text = cJSON_PrintUnformatted(root);
+    cli_interrupt_lock();
     FILE *f = text ? fopen(st->file, "w") : NULL;
+    if (f)
+        st->file_id = cli_interrupt_track(st->file, 0);
+    cli_interrupt_unlock();
     int ok = f && fputs(text, f) >= 0;
     if (f && fclose(f) != 0)
         ok = 0;
@@ -354,7 +353,11 @@ static const char *cli_stage_for(cli_stage *st, const char *db_file,
     if (!absolute)
         return cli_stage_copy(st, root, dbdir, err) < 0 ? NULL : st->dir;
     char *target = cli_path_absolute(db_file, NULL);
+    cli_interrupt_lock();
     int rc = target ? symlink(target, st->file) : -1;
+    if (rc == 0)
+        st->file_id = cli_interrupt_track(st->file, 0);
+    cli_interrupt_unlock();
     if (rc < 0)
         *err = cli_strf("%s: %s", st->file, strerror(errno));
     free(target);
@@ -363,10 +366,14 @@ static const char *cli_stage_for(cli_stage *st, const char *db_file,
 
 static void cli_stage_remove(cli_stage *st)
 {
+    cli_interrupt_lock();
     if (st->file)
         unlink(st->file);
     if (st->dir)
         rmdir(st->dir);
+    cli_interrupt_forget(st->file_id);
+    cli_interrupt_forget(st->dir_id);
+    cli_interrupt_unlock();
     free(st->file);
     free(st->dir);
 }
@@ -401,7 +408,7 @@ static void cli_entry_free(cli_compdb_entry *e)
 static int cli_compdb_fill(cli_compdb *db, cJSON *root, const char *dbdir,
                            int absolute, char **err)
 {
-    cli_stage st = {0};
+    cli_stage st = {.dir_id = -1, .file_id = -1};
     front_cdb fdb = {0};
     char *why = NULL;
     const char *dir =

@@ -9,7 +9,7 @@
  * message and a bad entry its number.  libclang reads only a file named
  * compile_commands.json whose "directory" values are absolute; any other
  * database is staged for it in a private temporary directory (removed before
- * returning): a symbolic link when only the name differs, else a copy with
+ * returning, or by cli/interrupt.h when a signal ends the run): a symbolic link when only the name differs, else a copy with
  * each missing or relative "directory" made absolute against the database's
  * directory.
  *

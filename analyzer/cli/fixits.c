@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli/util.h"
+#include "util/readfile.h"
 
 typedef struct fx_src {
     char *path;        /* the file text belongs to; NULL: none loaded */
@@ -29,28 +30,15 @@ static void fx_src_free(fx_src *s)
     memset(s, 0, sizeof *s);
 }
 
-/* Makes s hold path (reads it unless it already does). */
+/* Makes s hold path (reads it unless it already does).  Only a regular
+ * file of at most SL_READ_LIMIT bytes is read; otherwise s->text is NULL. */
 static void fx_src_load(fx_src *s, const char *path)
 {
     if (s->path && strcmp(s->path, path) == 0)
         return;
     fx_src_free(s);
     s->path = cli_xstrdup(path);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
-    size_t cap = 1 << 16, got;
-    s->text = cli_xmalloc(cap);
-    while ((got = fread(s->text + s->len, 1, cap - s->len - 1, f)) > 0)
-        if ((s->len += got) + 1 == cap)
-            s->text = cli_xrealloc(s->text, cap *= 2);
-    if (ferror(f)) {
-        free(s->text);
-        s->text = NULL;
-    } else {
-        s->text[s->len] = '\0';
-    }
-    fclose(f);
+    s->text = sl_read_file(path, SL_READ_LIMIT, 0, &s->len, NULL);
 }
 
 /* ---- lexing ---- */

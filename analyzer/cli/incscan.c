@@ -9,14 +9,11 @@
  * guard: its lines are not conditional. */
 #include "cli/incscan.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/util.h"
+#include "util/readfile.h"
 
 /* Longest include name reported (longer ones are not real file names). */
 #define CLI_INCSCAN_MAX_NAME 1024
@@ -284,33 +281,11 @@ size_t cli_incscan_text(const char *text, size_t len, cli_incscan_each each,
 
 int cli_incscan_file(const char *path, cli_incscan_each each, void *ctx)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    size_t len;
+    char *buf = sl_read_file(path, CLI_INCSCAN_MAX_BYTES, SL_READ_PREFIX,
+                             &len, NULL);
+    if (!buf)
         return -1;
-    struct stat st;
-    size_t cap = CLI_INCSCAN_MAX_BYTES;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
-        (unsigned long long)st.st_size < cap)
-        cap = (size_t)st.st_size + 1;   /* + 1: sees the end of the file */
-    char *buf = cli_xmalloc(cap);
-    size_t len = 0;
-    int saved = 0;
-    while (len < cap) {
-        ssize_t got = read(fd, buf + len, cap - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            saved = errno;
-        if (got <= 0)
-            break;
-        len += (size_t)got;
-    }
-    close(fd);
-    if (saved) {
-        free(buf);
-        errno = saved;
-        return -1;
-    }
     cli_incscan_text(buf, len, each, ctx);
     free(buf);
     return 0;

@@ -28,9 +28,11 @@ typedef void (*cli_incscan_each)(const char *name, int angled,
 size_t cli_incscan_text(const char *text, size_t len, cli_incscan_each each,
                         void *ctx);
 
-/* Reads the first CLI_INCSCAN_MAX_BYTES bytes of the file at path and calls
- * cli_incscan_text on them.  Returns 0, or -1 (errno set) when the file
- * cannot be opened or read; then each has not been called. */
+/* Reads the first CLI_INCSCAN_MAX_BYTES bytes of the file at path (through
+ * util/readfile.h: a FIFO or a device is refused, never opened for reading)
+ * and calls cli_incscan_text on them.  Returns 0, or -1 (errno set) when it
+ * is not a regular file or cannot be opened or read; then each has not been
+ * called. */
 int cli_incscan_file(const char *path, cli_incscan_each each, void *ctx);
 
 #endif

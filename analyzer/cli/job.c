@@ -43,6 +43,7 @@ void cli_joblist_free(cli_joblist *l)
         cli_job_free(&l->items[i]);
     free(l->items);
     report_incomplete_free(&l->incomplete);
+    free(l->database);
     memset(l, 0, sizeof *l);
 }
 
@@ -191,8 +192,10 @@ static int cli_jobs_with_db(const cli_options *o, const char *dbpath,
         return -1;
     cli_compdb db;
     int rc = cli_compdb_load(dbpath, &db, err);
-    if (rc == 0)
+    if (rc == 0) {
+        jobs->database = cli_xstrdup(db.path);
         rc = cli_jobs_from_db(o, &db, f, npaths, jobs, err);
+    }
     cli_compdb_free(&db);
     cli_filters_free(f, npaths);
     return rc;

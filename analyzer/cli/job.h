@@ -33,6 +33,8 @@ typedef struct cli_joblist {
     report_incomplete_list incomplete; /* what was left out: each directory
                              a walk could not read, each path longer than
                              PATH_MAX, each C++ or assembler entry */
+    char *database;       /* the compilation database file read (owned),
+                             or NULL */
 } cli_joblist;
 
 /* Appends a job; every argument is copied (workdir may be NULL). */

@@ -11,32 +11,18 @@
 
 #include "cli/util.h"
 #include "json/jsonpos.h"
+#include "util/readfile.h"
 
 /* ---- reading ---- */
 
 static char *cli_jtext_read(const char *path, size_t *len, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = cli_strf("%s: cannot read: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 4096, got;
-    char *buf = cli_xmalloc(cap);
-    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0)
-            buf = cli_xrealloc(buf, cap *= 2);
-    }
-    int bad = ferror(f) ? errno : 0;
-    fclose(f);
-    if (bad) {
-        *err = cli_strf("%s: cannot read: %s", path, strerror(bad));
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
+    char *why = NULL;
+    char *buf = sl_read_file(path, SL_READ_LIMIT, 0, len, &why);
+    if (!buf)
+        *err = cli_strf("%s: cannot read: %s", path,
+                        why ? why : "out of memory");
+    free(why);
     return buf;
 }
 

@@ -1,7 +1,7 @@
 /* main.c — sockleak's entry point: options, project configuration
  * (.sockleak.json, merged under the command line), rule packs, job list,
- * exclusions, analysis, report, exit status (SPEC §3).  The only place the
- * process exits.
+ * exclusions, analysis, report, exit status (SPEC §3).  The place the
+ * process exits (but see interrupt.h).
  *
  * Exit status, by precedence: 2 usage, configuration or I/O error; 3 some
  * input could not be analyzed at all (a file that could not be parsed, a
@@ -9,6 +9,16 @@
  * not fully analyzed (report/incomplete.h); 1 an unsuppressed finding at or
  * above --fail-on; 0 otherwise.  Machine output goes to stdout or -o FILE only; messages,
  * progress and the summary go to stderr.
+ *
+ * Before anything but the configuration is read, the outputs (-o,
+ * --write-baseline) are checked: not an input of the run (clobber.h; the
+ * source files found in directories and databases are checked once the job
+ * list is built, before anything is written) and in a directory that can
+ * be written.  Each output is written to a temporary and renamed into
+ * place when complete (outfile.h), so a failed run leaves the previous
+ * file as it was.  SIGINT, SIGTERM and SIGHUP end the run from the signal
+ * thread of interrupt.h, the one other place the process exits: the
+ * temporaries are removed and the exit status is 2.
  *
  * After the analysis, in this order: unused suppressions are reported
  * (--report-unused-suppressions; they count as warnings for --fail-on),
@@ -21,12 +31,15 @@
 #include <unistd.h>
 
 #include "cli/baseline.h"
+#include "cli/clobber.h"
 #include "cli/config.h"
 #include "cli/driver.h"
 #include "cli/exclude.h"
 #include "cli/guess.h"
+#include "cli/interrupt.h"
 #include "cli/job.h"
 #include "cli/options.h"
+#include "cli/outfile.h"
 #include "cli/output.h"
 #include "cli/packs.h"
 #include "cli/showcfg.h"
@@ -102,18 +115,17 @@ static int cli_status(const cli_options *o, const drv_result *res,
     return CLI_EXIT_OK;
 }
 
-/* Writes the report and closes out; returns 0 or an exit status. */
-static int cli_write_report(const cli_options *o, FILE *out,
-                            const drv_result *res)
+/* Writes the report to -o FILE or stdout; returns 0 or an exit status. */
+static int cli_write_report(const cli_options *o, const drv_result *res)
 {
-    int color = cli_output_color(out, o->color);
-    int bad = cli_output_write(o->format, out, &res->findings, &res->summary,
-                               color) != 0;
-    bad |= cli_output_close(out) != 0;
-    if (bad)
-        return cli_fail(cli_strf("%s: write error",
-                                 o->output ? o->output : "standard output"));
-    return 0;
+    char *err = NULL;
+    cli_outfile *out = cli_outfile_open(o->output, &err);
+    if (!out)
+        return cli_fail(err);
+    FILE *f = cli_outfile_stream(out);
+    int ok = cli_output_write(o->format, f, &res->findings, &res->summary,
+                              cli_output_color(f, o->color)) == 0;
+    return cli_outfile_close(out, ok, &err) == 0 ? 0 : cli_fail(err);
 }
 
 /* --report-unused-suppressions: warns on stderr; returns the count. */
@@ -145,14 +157,12 @@ static size_t cli_unused(const cli_options *o, const cli_joblist *jobs,
 static int cli_write_baseline(const cli_options *o, const drv_result *res)
 {
     char *err = NULL;
-    FILE *f = cli_output_open(o->write_baseline, &err);
-    if (!f)
+    cli_outfile *out = cli_outfile_open(o->write_baseline, &err);
+    if (!out)
         return cli_fail(err);
-    int bad = report_json(f, &res->findings, &res->summary) != 0;
-    bad |= cli_output_close(f) != 0;
-    if (bad)
-        return cli_fail(cli_strf("%s: write error", o->write_baseline));
-    return 0;
+    int ok = report_json(cli_outfile_stream(out), &res->findings,
+                         &res->summary) == 0;
+    return cli_outfile_close(out, ok, &err) == 0 ? 0 : cli_fail(err);
 }
 
 /* --baseline: drops the known findings and says how many on stderr. */
@@ -167,18 +177,17 @@ static void cli_apply_baseline(const cli_options *o, const cli_baseline *bl,
                 n, n == 1 ? "" : "s");
 }
 
-/* What happens to the results of a run: see the header comment. */
+/* What happens to the results of a run: see the header comment.  When the
+ * baseline cannot be written, the report is not written either. */
 static int cli_finish(const cli_options *o, const cli_baseline *bl,
-                      const cli_joblist *jobs, FILE *out, drv_result *res)
+                      const cli_joblist *jobs, drv_result *res)
 {
     size_t unused = cli_unused(o, jobs, res);
     int rc = o->write_baseline ? cli_write_baseline(o, res) : 0;
-    if (rc != 0) {
-        cli_output_close(out);
+    if (rc != 0)
         return rc;
-    }
     cli_apply_baseline(o, bl, res);
-    rc = cli_write_report(o, out, res);
+    rc = cli_write_report(o, res);
     if (!o->quiet)
         report_summary_line(stderr, &res->findings, &res->summary);
     return rc ? rc : cli_status(o, res, unused);
@@ -190,9 +199,6 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
                        double t0)
 {
     char *err = NULL;
-    FILE *out = cli_output_open(o->output, &err);
-    if (!out)
-        return cli_fail(err);
     eng_options eo;
     cli_eng_options(o, &eo);
     int tty = isatty(STDERR_FILENO);
@@ -205,13 +211,12 @@ static int cli_analyze(const cli_options *o, rules_table *rt,
     };
     drv_result res;
     if (drv_run(&cfg, jobs, &res, &err) < 0) {
-        cli_output_close(out);
         drv_result_clear(&res);
         return cli_fail(err);
     }
     res.summary.seconds = cli_now() - t0;
     res.summary.strict_incomplete = o->fail_on_incomplete;
-    int rc = cli_finish(o, bl, jobs, out, &res);
+    int rc = cli_finish(o, bl, jobs, &res);
     drv_result_clear(&res);
     return rc;
 }
@@ -230,7 +235,8 @@ static void cli_print_skipped(const cli_joblist *jobs)
     }
 }
 
-/* The job list, less the files the configuration excludes.  When it
+/* The job list (refused when an output is one of its files: clobber.h),
+ * less the files the configuration excludes.  When it
  * excludes every file, the run goes on with none (an empty report, exit 0)
  * and says so on stderr; database entries skipped as not C are counted in
  * one line there too, and each directory or path a walk could not go into
@@ -242,6 +248,9 @@ static int cli_jobs(const cli_options *o, const cli_config *c,
 {
     if (cli_jobs_build(o, jobs, err) < 0) {
         cli_print_skipped(jobs);   /* "no .c files" may be why */
+        return -1;
+    }
+    if (cli_clobber_check_jobs(o, jobs, err) < 0) {
         return -1;
     }
     size_t skipped = jobs->skipped_cxx + jobs->skipped_asm;
@@ -269,6 +278,10 @@ static int cli_jobs(const cli_options *o, const cli_config *c,
 static int cli_run(const cli_options *o, const cli_config *c, double t0)
 {
     char *err = NULL;
+    if (cli_clobber_check_named(o, c, &err) < 0 ||
+        cli_outfile_check(o->write_baseline, &err) < 0 ||
+        cli_outfile_check(o->output, &err) < 0)
+        return cli_fail(err);
     cli_baseline bl = {0};
     if (o->baseline && cli_baseline_load(o->baseline, &bl, &err) < 0)
         return cli_fail(err);
@@ -344,6 +357,8 @@ int main(int argc, char **argv)
     double t0 = cli_now();
     cli_options o;
     char *err = NULL;
+    if (cli_interrupt_init(&err) < 0)
+        exit(cli_fail(err));
     int rc;
     switch (cli_parse_args(argc, argv, &o, &err)) {
     case CLI_PARSE_HELP:

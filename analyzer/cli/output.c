@@ -1,14 +1,11 @@
-/* output.c — the table of report formats and the report destination.
+/* output.c — the table of report formats and the colour decision.
  * Adding a format is one row in cli_formats (with its writer); a row whose
  * writer is NULL is a known name rejected as "not supported yet". */
 #include "cli/output.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "cli/util.h"
 
 typedef int (*cli_writer)(FILE *out, const finding_list *l,
                           const report_summary *s, int color);
@@ -73,24 +70,6 @@ const char *cli_format_list(void)
         strncat(buf, cli_formats[i].name, sizeof buf - strlen(buf) - 1);
     }
     return buf;
-}
-
-FILE *cli_output_open(const char *path, char **err)
-{
-    if (!path)
-        return stdout;
-    FILE *f = fopen(path, "w");
-    if (!f)
-        *err = cli_strf("%s: %s", path, strerror(errno));
-    return f;
-}
-
-int cli_output_close(FILE *out)
-{
-    int bad = fflush(out) != 0 || ferror(out);
-    if (out != stdout && fclose(out) != 0)
-        bad = 1;
-    return bad ? -1 : 0;
 }
 
 int cli_output_color(FILE *out, cli_color c)

@@ -1,6 +1,7 @@
-/* output.h — the report formats the CLI offers (one table), where the report
- * goes (stdout or -o FILE) and whether it is coloured.  It formats nothing
- * itself: report/ does; this module only picks and calls the writer. */
+/* output.h — the report formats the CLI offers (one table) and whether the
+ * report is coloured.  It formats nothing itself: report/ does; this module
+ * only picks and calls the writer.  Where the report goes (stdout, or -o
+ * FILE replaced atomically) is outfile.h's job. */
 #ifndef SOCKLEAK_CLI_OUTPUT_H
 #define SOCKLEAK_CLI_OUTPUT_H
 
@@ -22,14 +23,6 @@ const char *cli_format_name(int i);
 /* "text, json": the supported names, for messages and --help.  Static
  * storage; not thread-safe on first call (call it from the main thread). */
 const char *cli_format_list(void);
-
-/* Opens the report destination: path NULL means stdout.  Returns the stream
- * (the caller closes it with cli_output_close), or NULL with *err set to a
- * malloc'd message. */
-FILE *cli_output_open(const char *path, char **err);
-/* Flushes and closes out (not stdout, which is only flushed).  Returns 0, or
- * -1 when a write error happened on the stream at any point. */
-int cli_output_close(FILE *out);
 
 /* Whether to use colour on out: always/never, or for auto when out is a
  * terminal and NO_COLOR is unset or empty. */

@@ -12,6 +12,7 @@
 
 #include "cli/util.h"
 #include "util/escape.h"
+#include "util/readfile.h"
 
 /* Where the comment part of a line starts, or NULL when it has none. */
 static const char *cli_comment_start(const char *text)
@@ -138,20 +139,15 @@ static void cli_src_free(cli_src *s)
     memset(s, 0, sizeof *s);
 }
 
-/* Reads path into s; returns 0, or -1 (s is then empty). */
+/* Reads path into s; returns 0, or -1 (s is then empty) when it is not a
+ * regular file of at most SL_READ_LIMIT bytes that can be read. */
 static int cli_src_load(const char *path, cli_src *s)
 {
     memset(s, 0, sizeof *s);
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    size_t n;
+    s->text = sl_read_file(path, SL_READ_LIMIT, 0, &n, NULL);
+    if (!s->text)
         return -1;
-    size_t n = 0, cap = 1 << 16, got;
-    s->text = cli_xmalloc(cap);
-    while ((got = fread(s->text + n, 1, cap - n - 1, f)) > 0)
-        if ((n += got) + 1 == cap)
-            s->text = cli_xrealloc(s->text, cap *= 2);
-    fclose(f);
-    s->text[n] = '\0';
     size_t lcap = 64;
     s->lines = cli_xmalloc(lcap * sizeof *s->lines);
     for (char *p = s->text; p; s->nlines++) {

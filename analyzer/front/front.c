@@ -8,12 +8,16 @@
 #include "front/front.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "front/args.h"
+#include "front/devices.h"
 #include "front/lower.h"
+#include "util/readfile.h"
 
 struct front_worker {
     CXIndex index;
@@ -492,12 +496,15 @@ static enum CXErrorCode parse_unit(front_worker *w, const char *file, const char
                                    front_result *out)
 {
     unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
+    unsigned ndev;
+    /* libclang would read an included /dev/zero forever (devices.h) */
+    struct CXUnsavedFile *dev = (struct CXUnsavedFile *)front_devices(&ndev);
     enum CXErrorCode ec = CXError_Failure;
     for (int attempt = 0; attempt < 2; attempt++) {
         int n = 0;
         char *wd_arg;
         const char **argv = build_args(&w->rejected, args, nargs, workdir, &n, &wd_arg);
-        ec = argv ? clang_parseTranslationUnit2(w->index, file, argv, n, NULL, 0, opts, tu)
+        ec = argv ? clang_parseTranslationUnit2(w->index, file, argv, n, dev, ndev, opts, tu)
                   : CXError_Failure;
         free(wd_arg);
         free(argv);
@@ -528,10 +535,40 @@ static void fail_unreadable(front_result *out)
     out->status = FRONT_FAILED;
 }
 
+/* Nonzero when file (taken against workdir) exists and is not a regular
+ * file, *mode then set: libclang would block on a FIFO and read a device
+ * without end.  A file that cannot be stat'ed is left to libclang, which
+ * says why it cannot read it. */
+static int is_special(const char *file, const char *workdir, unsigned *mode)
+{
+    char *full = NULL;
+    if (file[0] != '/' && workdir) {
+        size_t len = strlen(workdir) + strlen(file) + 2;
+        full = malloc(len);
+        if (full)
+            snprintf(full, len, "%s/%s", workdir, file);
+    }
+    struct stat st;
+    int special = stat(full ? full : file, &st) == 0 && !S_ISREG(st.st_mode);
+    free(full);
+    *mode = st.st_mode;
+    return special;
+}
+
 void front_lower_file(front_worker *w, const char *file, const char *const *args,
                       int nargs, const char *workdir, front_result *out)
 {
     memset(out, 0, sizeof(*out));
+    unsigned mode;
+    if (is_special(file, workdir, &mode)) {
+        out->status = FRONT_FAILED;
+        const char *kind = sl_file_kind(mode);
+        size_t len = strlen(file) + strlen(kind) + 32;
+        out->message = malloc(len);
+        if (out->message)
+            snprintf(out->message, len, "%s: not a regular file (%s)", file, kind);
+        return;
+    }
     CXTranslationUnit tu = NULL;
     enum CXErrorCode ec = parse_unit(w, file, args, nargs, workdir, &tu, out);
     if (ec != CXError_Success || !tu) {

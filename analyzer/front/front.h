@@ -66,7 +66,9 @@ typedef struct front_result {
  * worker remembers them and drops them from its later files without trying.
  * Fills *out, which the caller releases with front_result_clear().  Never
  * crashes on bad input: problems are reported through out->status and
- * out->message. */
+ * out->message.  A file that is not a regular file (a FIFO, a device) is
+ * FRONT_FAILED without being opened; an included character device or FIFO
+ * under /dev reads as an empty file, as in clang (front/devices.h). */
 void front_lower_file(front_worker *w, const char *file,
                       const char *const *args, int nargs, const char *workdir,
                       front_result *out);

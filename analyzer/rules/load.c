@@ -13,6 +13,7 @@
 #include "rules/load.h"
 
 #include "json/jsonpos.h"
+#include "util/readfile.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -707,37 +708,15 @@ static int load_pack(ld *L, jv root)
 
 /* ---- files ---- */
 
+/* The pack's text: a regular file of at most SL_READ_LIMIT bytes. */
 static char *read_all(const char *path, size_t *len, char **err)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    if (!f)
-        goto fail;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            char *nb = realloc(buf, cap = (n + 4096) * 2);
-            if (!nb)
-                goto fail;
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f))
-        goto fail;
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
+    char *why = NULL;
+    char *buf = sl_read_file(path, SL_READ_LIMIT, 0, len, &why);
+    if (!buf)
+        *err = format("%s: cannot read: %s", path, why ? why : "out of memory");
+    free(why);
     return buf;
-fail:
-    *err = format("%s: cannot read: %s", path, strerror(errno));
-    if (f)
-        fclose(f);
-    free(buf);
-    return NULL;
 }
 
 /* cJSON stopped at off; at the end of the text, point at the last token. */

@@ -9,6 +9,7 @@
 #include "cli/compdb.c"
 #include "cli/exclude.c"
 #include "cli/inputs.c"
+#include "cli/interrupt.c"
 #include "cli/job.c"
 #include "cli/util.c"
 

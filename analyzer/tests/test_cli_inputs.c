@@ -9,6 +9,7 @@
 #include "cli/compdb.c"
 #include "cli/dedupe.c"
 #include "cli/inputs.c"
+#include "cli/interrupt.c"
 #include "cli/options.c"
 #include "cli/output.c"
 #include "cli/suppress.c"
