@@ -238,12 +238,48 @@ static void enqueue(run *R, int b, state *st)
     R->wl[R->tail++].st = st;
 }
 
+/* Facts about memory (globals, fields through pointers, masks) are kept a
+ * few at a time: n sequential tests of distinct flags must not multiply the
+ * states (each fact splits them). */
+#define MAX_MEMORY_FACTS 6
+
+static int memory_fact(const run *R, int p)
+{
+    return p >= 0 && (place(R, p)->is_memory || place(R, p)->derived_from >= 0);
+}
+
+/* When s knows MAX_MEMORY_FACTS memory facts, forgets the one learned
+ * first (found by walking its trace back). */
+static void make_room_for_fact(run *R, state *s)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < s->nv; i++)
+        n += memory_fact(R, s->vals[i].place) && !st_holds(s, s->vals[i].place);
+    if (n < MAX_MEMORY_FACTS)
+        return;
+    int oldest = -1;
+    for (const tnode *t = s->trace; t; t = t->parent)
+        if (t->kind == TN_BRANCH && memory_fact(R, t->place) && !st_holds(s, t->place) &&
+            !iv_equal(st_val(s, t->place), iv_full()))
+            oldest = t->place;
+    if (oldest < 0) /* learned before the acquisition: any of them */
+        for (unsigned i = 0; i < s->nv && oldest < 0; i++)
+            if (memory_fact(R, s->vals[i].place) && !st_holds(s, s->vals[i].place))
+                oldest = s->vals[i].place;
+    if (oldest >= 0)
+        st_forget_val(s, oldest);
+}
+
 /* Records what is known of place p, for places whose value some condition
  * reads; the others would only keep apart states that behave the same. */
 static void keep_val(run *R, state *s, int p, ival v)
 {
-    if (R->F->relevant[p] && !place(R, place(R, p)->base)->addr_escaped)
+    if (R->F->relevant[p] && !place(R, place(R, p)->base)->addr_escaped) {
+        if (memory_fact(R, p) && !st_holds(s, p) && iv_equal(st_val(s, p), iv_full()) &&
+            !iv_equal(v, iv_full()))
+            make_room_for_fact(R, s);
         st_set_val(R->a, s, p, v);
+    }
     int m = R->F->memo_of[p]; /* a pure call's result: its memo learns too */
     if (m >= 0 && R->F->relevant[m])
         st_set_val(R->a, s, m, v);

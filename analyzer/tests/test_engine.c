@@ -905,6 +905,37 @@ static void test_masked_place(void)
     CHECK(analyze_with(&opt) == ENG_OK && found.n == 0);
 }
 
+/* Twelve memory flags each tested twice after the acquisition: every test
+ * teaches a fact, but only a few are kept (oldest dropped), so the states
+ * do not double per flag and the walk stays small. */
+static void test_fact_cap(void)
+{
+    begin("memory facts are kept a few at a time", "f");
+    int fd = var("fd");
+    int cur = socket_checked(fn->entry, 2, fd);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 12; i++) {
+            char name[16];
+            snprintf(name, sizeof name, "g%d", i);
+            int g = ir_place_find(fn, name);
+            if (g < 0) {
+                g = var(name);
+                fn->places[g].is_memory = 1;
+            }
+            int t = block(), next = block();
+            branch(cur, 10 + (unsigned)(round * 12 + i), g, IR_NE, 0, t, next);
+            call(t, 10, 5, -1, "foo", 0);
+            ir_term_goto(fn, t, next);
+            cur = next;
+        }
+    call(cur, 60, 5, -1, "close", 1, P(fd));
+    ret(cur, 61, 5);
+    eng_options opt;
+    eng_options_default(&opt);
+    opt.budget = 20000;
+    CHECK(analyze_with(&opt) == ENG_OK && found.n == 0);
+}
+
 /* for (i = 0; i < 2; i++) with the step as an ADD: exactly two rounds.
  * Each round opens and closes; a third round would find fd open. */
 static void test_counted_loop(void)
@@ -936,6 +967,7 @@ int main(void)
     test_facts();
     test_masked_place();
     test_counted_loop();
+    test_fact_cap();
     test_leak_on_return();
     test_failure_branch_no_leak();
     test_falloff();
