@@ -8,6 +8,8 @@
 #include "front/front.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,9 +121,22 @@ ir_loc lw_cursor_end(lower *L, CXCursor c)
 
 /* ---- diagnostics ---- */
 
+/* Where a top-level declaration starts (for syntax errors after a
+ * function: front.c, errors_in). */
+typedef struct decl_start {
+    CXFile file;
+    unsigned off, end;
+    int junk;              /* invalid or holding an error: what clang made of
+                              stray statements (`close(p[1]);` read as an
+                              implicit-int declaration) */
+} decl_start;
+
 typedef struct diag_info {
     lw_error *errs;        /* every error of the unit, by expansion site */
     unsigned nerrs;
+    decl_start *starts;    /* top-level declarations, sorted; only when the
+                              unit has a syntax error */
+    size_t nstarts, starts_cap;
 } diag_info;
 
 /* Whether diag is a parse or lexical error (statements may be missing). */
@@ -174,6 +189,72 @@ static void collect_diags(CXTranslationUnit tu, diag_info *d, front_result *out)
 }
 
 /* The errors inside c's extent, copied into the arena of f; *n their count. */
+static int start_cmp(const void *x, const void *y)
+{
+    const decl_start *a = x, *b = y;
+    if (a->file != b->file)
+        return (uintptr_t)a->file < (uintptr_t)b->file ? -1 : 1;
+    return a->off < b->off ? -1 : a->off > b->off;
+}
+
+static enum CXChildVisitResult start_visit(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    diag_info *d = data;
+    if (!clang_isDeclaration(clang_getCursorKind(c)) ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue;
+    if (d->nstarts == d->starts_cap) {
+        size_t cap = d->starts_cap ? d->starts_cap * 2 : 256;
+        decl_start *p = realloc(d->starts, cap * sizeof(*p));
+        if (!p)
+            return CXChildVisit_Break;
+        d->starts = p;
+        d->starts_cap = cap;
+    }
+    decl_start *st = &d->starts[d->nstarts++];
+    CXFile efile = NULL;
+    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(c)), &st->file, NULL,
+                               NULL, &st->off);
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), &efile, NULL, NULL,
+                               &st->end);
+    /* a function definition is never junk, whatever its errors */
+    int definition = clang_getCursorKind(c) == CXCursor_FunctionDecl &&
+                     clang_isCursorDefinition(c);
+    st->junk = !definition && clang_isInvalidDeclaration(c);
+    for (unsigned i = 0; i < d->nerrs && !st->junk && !definition; i++) /* an error inside */
+        st->junk = d->errs[i].file == st->file && d->errs[i].off >= st->off &&
+                   d->errs[i].off <= st->end;
+    return CXChildVisit_Continue;
+}
+
+/* With a syntax error in the unit: where its top-level declarations start. */
+static void collect_starts(CXTranslationUnit tu, diag_info *d)
+{
+    int syntax = 0;
+    for (unsigned i = 0; i < d->nerrs && !syntax; i++)
+        syntax = d->errs[i].syntax;
+    if (!syntax)
+        return;
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), start_visit, d);
+    if (d->starts)
+        qsort(d->starts, d->nstarts, sizeof(decl_start), start_cmp);
+}
+
+/* The end of the region that belongs to a declaration ending at offset b
+ * of file: the start of the next sound top-level declaration, or the end of
+ * the file.  A syntax error there means clang may have ended the function
+ * early (a `{` lost, its statements read as file-scope junk). */
+static unsigned region_end(const diag_info *d, CXFile file, unsigned b)
+{
+    unsigned end = UINT_MAX;
+    for (size_t i = 0; i < d->nstarts; i++) /* stray statements read as declarations do not count */
+        if (d->starts[i].file == file && d->starts[i].off > b && d->starts[i].off < end &&
+            !d->starts[i].junk)
+            end = d->starts[i].off;
+    return end;
+}
+
 static lw_error *errors_in(const diag_info *d, CXCursor c, ir_func *f, unsigned *n)
 {
     *n = 0;
@@ -181,10 +262,11 @@ static lw_error *errors_in(const diag_info *d, CXCursor c, ir_func *f, unsigned 
     unsigned a, b;
     if (!d->nerrs || !lw_extent(c, &file, &a, &b))
         return NULL;
+    unsigned after = d->nstarts ? region_end(d, file, b) : b;
     lw_error *out = NULL;
     for (unsigned i = 0; i < d->nerrs; i++) {
         const lw_error *e = &d->errs[i];
-        if (e->file != file || e->off < a || e->off > b)
+        if (e->file != file || e->off < a || (e->off > b && !(e->syntax && e->off < after)))
             continue;
         if (!out)
             out = arena_alloc(f->arena, sizeof(lw_error) * d->nerrs);
@@ -582,13 +664,15 @@ void front_lower_file(front_worker *w, const char *file, const char *const *args
                      "%s: libclang could not build it (check the compiler arguments)", file);
         return;
     }
-    diag_info diags = {NULL, 0};
+    diag_info diags = {NULL, 0, NULL, 0, 0};
     collect_diags(tu, &diags, out);
+    collect_starts(tu, &diags);
     tu_walk walk = {{0}, &diags, out, 0, 0};
     walk.info.tu = tu;
     clang_visitChildren(clang_getTranslationUnitCursor(tu), tu_visit, &walk);
     lex_tu_info_clear(&walk.info);
     free(diags.errs);
+    free(diags.starts);
     clang_disposeTranslationUnit(tu);
     out->status = out->nerrors ? FRONT_PARTIAL : FRONT_OK;
     if (out->nerrors && walk.main_defs == 0)
