@@ -118,32 +118,6 @@ static const char *place_name(const fn_ctx *F, int p, const words *w)
 
 /* ---- trace relevance ---- */
 
-/* Whether block `to` can be reached from `from` without passing through
- * `avoid1` or `avoid2`. */
-static int reachable(const ir_func *fn, int from, int to, int avoid1, int avoid2, char *seen,
-                     int *stack)
-{
-    memset(seen, 0, fn->nblocks);
-    int sp = 0;
-    stack[sp++] = from;
-    seen[from] = 1;
-    while (sp) {
-        int b = stack[--sp];
-        if (b == to)
-            return 1;
-        if (b == avoid1 || b == avoid2)
-            continue;
-        const ir_term *t = &fn->blocks[b]->term;
-        int n = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
-        for (int i = 0; i < n; i++)
-            if (t->succ[i] >= 0 && !seen[t->succ[i]]) {
-                seen[t->succ[i]] = 1;
-                stack[sp++] = t->succ[i];
-            }
-    }
-    return 0;
-}
-
 /* Whether insn in releases, hands off or otherwise disposes of a value held
  * by one of places[0..n-1]. */
 static int disposes(const fn_ctx *F, const ir_insn *in, const int *places, unsigned n)
@@ -168,11 +142,12 @@ static int disposes(const fn_ctx *F, const ir_insn *in, const int *places, unsig
     return 0;
 }
 
-/* Whether a block that disposes of the value (held by places[0..n-1]) can
- * be reached from `from` without passing through `avoid`: the other side of
- * a branch that would have released or handed it off. */
-static int disposal_reachable(const fn_ctx *F, int from, int avoid, const int *places,
-                              unsigned n, char *seen, int *stack)
+/* A walk of the CFG from `from`, not through `avoid1` or `avoid2`: whether
+ * it reaches block `to` (>= 0), or a block that disposes of a value held by
+ * places[0..n-1] (places != NULL): the other side of a branch that would
+ * have released or handed it off. */
+static int search(const fn_ctx *F, int from, int to, int avoid1, int avoid2, const int *places,
+                  unsigned n, char *seen, int *stack)
 {
     const ir_func *fn = F->fn;
     memset(seen, 0, fn->nblocks);
@@ -181,10 +156,12 @@ static int disposal_reachable(const fn_ctx *F, int from, int avoid, const int *p
     seen[from] = 1;
     while (sp) {
         int b = stack[--sp];
-        if (b == avoid)
+        if (b == to)
+            return 1;
+        if (b == avoid1 || b == avoid2)
             continue;
         const ir_block *bl = fn->blocks[b];
-        for (unsigned i = 0; i < bl->ninsns; i++)
+        for (unsigned i = 0; places && i < bl->ninsns; i++)
             if (disposes(F, &bl->insns[i], places, n))
                 return 1;
         const ir_term *t = &bl->term;
@@ -234,8 +211,8 @@ static const tnode **trace_nodes(const fn_ctx *F, const site *s, const state *st
             int other = term->succ[1 - t->edge];
             if ((msg && !*msg) || other == term->succ[t->edge])
                 continue;
-            if (reachable(F->fn, other, ev->block, t->block, s->block, seen, stack) &&
-                !disposal_reachable(F, other, t->block, held, nheld, seen, stack))
+            if (search(F, other, ev->block, t->block, s->block, NULL, 0, seen, stack) &&
+                !search(F, other, -1, t->block, -1, held, nheld, seen, stack))
                 continue;
         }
         v[out++] = t;

@@ -76,18 +76,26 @@ void front_result_clear(front_result *r)
 
 /* ---- locations ---- */
 
-static const char *file_name(lower *L, CXFile file)
+/* The file's real path (links resolved), else its name as clang has it;
+ * the caller disposes the string. */
+static CXString real_name(CXFile file)
 {
-    for (unsigned i = 0; i < L->nfiles; i++)
-        if (L->files[i].file == file)
-            return L->files[i].name;
     CXString s = clang_File_tryGetRealPathName(file);
     const char *n = clang_getCString(s);
     if (!n || !*n) {
         clang_disposeString(s);
         s = clang_getFileName(file);
-        n = clang_getCString(s);
     }
+    return s;
+}
+
+static const char *file_name(lower *L, CXFile file)
+{
+    for (unsigned i = 0; i < L->nfiles; i++)
+        if (L->files[i].file == file)
+            return L->files[i].name;
+    CXString s = real_name(file);
+    const char *n = clang_getCString(s);
     const char *name = arena_strdup(L->f->arena, n ? n : "");
     clang_disposeString(s);
     if (L->nfiles < sizeof L->files / sizeof L->files[0]) {
@@ -461,13 +469,8 @@ static char *cursor_file(CXCursor fn)
     clang_getExpansionLocation(clang_getCursorLocation(fn), &file, NULL, NULL, NULL);
     if (!file)
         return NULL;
-    CXString s = clang_File_tryGetRealPathName(file);
+    CXString s = real_name(file);
     const char *n = clang_getCString(s);
-    if (!n || !*n) {
-        clang_disposeString(s);
-        s = clang_getFileName(file);
-        n = clang_getCString(s);
-    }
     char *name = n && *n ? strdup(n) : NULL;
     clang_disposeString(s);
     return name;
