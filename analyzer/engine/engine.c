@@ -76,7 +76,9 @@ static int acquires(const ir_func *fn, const ir_call *c, const rt_entry *e)
     if ((unsigned)a->out_arg >= c->nargs)
         return 0;
     const ir_arg *arg = &c->args[a->out_arg];
-    if (arg->place < 0)
+    /* into memory that is not the function's own (&param->field): the
+     * caller's, as a store there would be */
+    if (arg->place < 0 || fn->places[arg->place].is_memory)
         return 0;
     if (a->out_count > 0)
         return arg->addr_of ? array_element(fn, arg->place, NULL) >= 0

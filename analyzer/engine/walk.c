@@ -341,7 +341,8 @@ static state *call_clobbers(run *R, state *st, const ir_call *c)
                 if (ap < 0)
                     continue;
                 if (c->args[a].addr_of)
-                    clobbered = written_with(R, m, ap);
+                    /* what the call acquired into it is known (not NULL) */
+                    clobbered = written_with(R, m, ap) && !st_holds(st, m);
                 else if (place(R, ap)->is_pointer && !c->args[a].readonly && pm->is_memory &&
                          pm->base == ap && m != ap)
                     clobbered = 1; /* f(o) may change o->flags */
@@ -743,6 +744,10 @@ static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
         int alias = e && e->returns_arg >= 0 && (unsigned)e->returns_arg < c->nargs &&
                     !c->args[e->returns_arg].addr_of && c->args[e->returns_arg].place >= 0 &&
                     st_holds(st, c->args[e->returns_arg].place);
+        if (alias && st_holds(st, c->dst)) { /* b = BIO_push(b, x): b still holds it */
+            out->st[0] = st;
+            return;
+        }
         state *s = drop_place(R, st_clone(R->a, st), c->dst, EX_OVERWRITE, in->loc, block);
         if (s && alias) {
             st_add_holder(R->a, s, c->dst);

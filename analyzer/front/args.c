@@ -37,7 +37,7 @@ int args_memo_has(const args_memo *m, const char *flag)
     return 0;
 }
 
-static size_t args_memo_add(args_memo *m, const char *flag)
+size_t args_memo_add(args_memo *m, const char *flag)
 {
     if (args_memo_has(m, flag))
         return 0;
@@ -131,4 +131,10 @@ size_t args_learn(args_memo *m, CXTranslationUnit tu, const char *const *args,
         clang_disposeDiagnostic(d);
     }
     return added;
+}
+
+int args_value_flag(const char *arg)
+{
+    return (strncmp(arg, "-m", 2) == 0 || strncmp(arg, "-f", 2) == 0) && strchr(arg, '=') &&
+           strncmp(arg, "-fsanitize", 10) != 0 && strncmp(arg, "-fmacro-prefix-map", 18) != 0;
 }

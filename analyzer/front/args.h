@@ -43,4 +43,12 @@ int args_memo_has(const args_memo *m, const char *flag);
 size_t args_learn(args_memo *m, CXTranslationUnit tu, const char *const *args,
                   int nargs);
 
+/* Adds a copy of flag to m unless m holds it; returns 1 when added. */
+size_t args_memo_add(args_memo *m, const char *flag);
+/* Whether arg is a code-generation option with a value (-mfunction-return=
+ * thunk, -fzero-call-used-regs=used-gpr): when clang rejects such a value
+ * (a GCC-only one), libclang builds no translation unit at all and says
+ * nothing, so front.c finds them by parsing without them. */
+int args_value_flag(const char *arg);
+
 #endif

@@ -576,6 +576,76 @@ static void note_dropped(const front_worker *w, const char *const *args, int nar
 /* Parses file into *tu.  When clang rejects some of args, w remembers them
  * (args.h) and the file is parsed once more without them; the flags w
  * dropped are listed in out. */
+/* One parse with the worker's rejected flags and those in extra left out. */
+static enum CXErrorCode parse_dropping(front_worker *w, const args_memo *extra, const char *file,
+                                       const char *const *args, int nargs, const char *workdir,
+                                       struct CXUnsavedFile *dev, unsigned ndev, unsigned opts,
+                                       CXTranslationUnit *tu)
+{
+    args_memo all = {NULL, 0, 0};
+    for (size_t i = 0; i < w->rejected.n; i++)
+        args_memo_add(&all, w->rejected.v[i]);
+    for (size_t i = 0; extra && i < extra->n; i++)
+        args_memo_add(&all, extra->v[i]);
+    int n = 0;
+    char *wd_arg;
+    const char **argv = build_args(&all, args, nargs, workdir, &n, &wd_arg);
+    enum CXErrorCode ec = argv ? clang_parseTranslationUnit2(w->index, file, argv, n, dev, ndev,
+                                                             opts, tu)
+                               : CXError_Failure;
+    free(wd_arg);
+    free(argv);
+    args_memo_clear(&all);
+    if (ec != CXError_Success && *tu) {
+        clang_disposeTranslationUnit(*tu);
+        *tu = NULL;
+    }
+    return *tu ? ec : (ec == CXError_Success ? CXError_Failure : ec);
+}
+
+/* libclang built nothing: when the arguments hold code-generation options
+ * with values (args_value_flag) and the parse succeeds without them, each
+ * one whose value clang rejects (it alone back makes the parse fail) is
+ * remembered as rejected, and the unit is parsed without those. */
+static enum CXErrorCode parse_without_values(front_worker *w, const char *file,
+                                             const char *const *args, int nargs,
+                                             const char *workdir, struct CXUnsavedFile *dev,
+                                             unsigned ndev, unsigned opts, CXTranslationUnit *tu)
+{
+    args_memo cand = {NULL, 0, 0};
+    for (int i = 0; i < nargs; i++)
+        if (args_value_flag(args[i]) && !args_memo_has(&w->rejected, args[i]))
+            args_memo_add(&cand, args[i]);
+    enum CXErrorCode ec = CXError_Failure;
+    if (cand.n && parse_dropping(w, &cand, file, args, nargs, workdir, dev, ndev, opts, tu) ==
+                      CXError_Success) {
+        clang_disposeTranslationUnit(*tu);
+        *tu = NULL;
+        for (size_t k = 0; k < cand.n; k++) {
+            args_memo others = {NULL, 0, 0}; /* every candidate but this one left out */
+            for (size_t j = 0; j < cand.n; j++)
+                if (j != k)
+                    args_memo_add(&others, cand.v[j]);
+            CXTranslationUnit probe = NULL;
+            if (parse_dropping(w, &others, file, args, nargs, workdir, dev, ndev, opts,
+                               &probe) != CXError_Success)
+                args_memo_add(&w->rejected, cand.v[k]);
+            else
+                clang_disposeTranslationUnit(probe);
+            args_memo_clear(&others);
+        }
+        ec = parse_dropping(w, NULL, file, args, nargs, workdir, dev, ndev, opts, tu);
+        /* now built: flags it reports the usual way (args.h) go too */
+        if (ec == CXError_Success && args_learn(&w->rejected, *tu, args, nargs) > 0) {
+            clang_disposeTranslationUnit(*tu);
+            *tu = NULL;
+            ec = parse_dropping(w, NULL, file, args, nargs, workdir, dev, ndev, opts, tu);
+        }
+    }
+    args_memo_clear(&cand);
+    return ec;
+}
+
 static enum CXErrorCode parse_unit(front_worker *w, const char *file, const char *const *args,
                                    int nargs, const char *workdir, CXTranslationUnit *tu,
                                    front_result *out)
@@ -599,6 +669,8 @@ static enum CXErrorCode parse_unit(front_worker *w, const char *file, const char
         clang_disposeTranslationUnit(*tu);
         *tu = NULL;
     }
+    if (ec != CXError_Success || !*tu)
+        ec = parse_without_values(w, file, args, nargs, workdir, dev, ndev, opts, tu);
     note_dropped(w, args, nargs, out);
     return ec;
 }

@@ -35,4 +35,27 @@ for j in 1 2; do
     [ "$(grep -c 'dropped compiler flag' "$tmp/err")" -eq 3 ] ||
         fail "-j $j: a flag clang accepts was dropped"
 done
+
+# Values clang rejects outright (-mfunction-return=thunk): libclang builds no
+# unit at all and says nothing; the flags are found by parsing without them,
+# dropped with a note, and the file is analyzed.
+GCC='"gcc", "-O2", "-mfunction-return=thunk", "-mindirect-branch=thunk", "-fzero-call-used-regs=used-gpr"'
+cat >"$tmp/compile_commands.json" <<JSON
+[
+  {"directory": "$PWD", "file": "cases/leak.c", "arguments": [$GCC, "-c", "cases/leak.c"]},
+  {"directory": "$PWD", "file": "cases/clean.c", "arguments": [$GCC, "-c", "cases/clean.c"]}
+]
+JSON
+for j in 1 2; do
+    "$S" --format json -j "$j" -p "$tmp" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "thunk -j $j: exit status $rc, expected 1"
+    grep -Eq '"rule":[[:space:]]*"resource-leak"' "$tmp/out" ||
+        fail "thunk -j $j: the leak in leak.c is not reported"
+    grep -Eq '"failed_files":[[:space:]]*0' "$tmp/out" || fail "thunk -j $j: failed files"
+    for f in -mfunction-return=thunk -mindirect-branch=thunk; do
+        n=$(grep -cxF "sockleak: note: dropped compiler flag '$f' (clang does not accept it)" "$tmp/err")
+        [ "$n" -eq 1 ] || fail "thunk -j $j: note for $f printed $n times, expected once"
+    done
+done
 exit 0
