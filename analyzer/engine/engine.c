@@ -32,6 +32,21 @@ const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c)
     return e;
 }
 
+int eng_call_ends_process(const rules_table *rt, const ir_call *c)
+{
+    const rt_entry *e = eng_lookup(rt, c);
+    return c->noreturn || (e && e->noreturn && !e->nonlocal_exit);
+}
+
+/* Whether a call of block b never returns: nothing after it runs. */
+static int block_ends_process(const rules_table *rt, const ir_block *b)
+{
+    for (unsigned i = 0; i < b->ninsns; i++)
+        if (b->insns[i].call && eng_call_ends_process(rt, b->insns[i].call))
+            return 1;
+    return 0;
+}
+
 /* For an element place "a[k]" of a local array: returns the array's place
  * and sets *k; -1 otherwise. */
 int array_element(const ir_func *fn, int p, int *k)
@@ -236,14 +251,8 @@ static void live_blocks(const ir_func *fn, const rules_table *rt, char *live)
     live[fn->entry] = 1;
     while (sp) {
         const ir_block *b = fn->blocks[stack[--sp]];
-        int ends = 0;
-        for (unsigned i = 0; i < b->ninsns && !ends; i++) {
-            const ir_call *c = b->insns[i].call;
-            const rt_entry *e = c ? eng_lookup(rt, c) : NULL;
-            ends = c && (c->noreturn || (e && e->noreturn && !e->nonlocal_exit));
-        }
         const ir_term *t = &b->term;
-        int n = ends ? 0 : t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        int n = block_ends_process(rt, b) ? 0 : t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
         for (int k = 0; k < n; k++)
             if (t->succ[k] >= 0 && !live[t->succ[k]]) {
                 live[t->succ[k]] = 1;
@@ -265,15 +274,8 @@ static void return_facts(const ir_func *fn, const rules_table *rt, eng_summary *
     int64_t lo = 0, hi = 0;
     for (unsigned b = 0; b < fn->nblocks; b++) {
         const ir_block *bl = fn->blocks[b];
-        if (!live[b] || bl->term.kind != IR_T_RETURN)
-            continue;
-        int ends = 0; /* a block whose call never returns does not reach it */
-        for (unsigned i = 0; i < bl->ninsns && !ends; i++) {
-            const ir_call *c = bl->insns[i].call;
-            const rt_entry *e = c ? eng_lookup(rt, c) : NULL;
-            ends = c && (c->noreturn || (e && e->noreturn && !e->nonlocal_exit));
-        }
-        if (ends)
+        /* a block whose call never returns does not reach its return */
+        if (!live[b] || bl->term.kind != IR_T_RETURN || block_ends_process(rt, bl))
             continue;
         returns++;
         if (!bl->term.ret_has_const)

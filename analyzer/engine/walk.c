@@ -362,10 +362,9 @@ static state *drop_place(run *R, state *st, int p, exit_kind why, ir_loc loc, in
 
 /* free(c) while a field of c still holds the open value: a leak at the
  * call.  Returns the state that goes on, or NULL. */
-static state *call_frees(run *R, state *st, const ir_insn *in, int block)
+static state *call_frees(run *R, state *st, const ir_insn *in, const rt_entry *e, int block)
 {
     const ir_call *c = in->call;
-    const rt_entry *e = eng_lookup(R->F->rt, c);
     if (!e || !e->frees || st->status == ST_NONE)
         return st;
     for (unsigned i = 0; i < c->nargs && i < RT_MAX_ARGS; i++) {
@@ -390,11 +389,10 @@ static state *call_frees(run *R, state *st, const ir_insn *in, int block)
 /* After a call: its result is a new object when the callee allocates; a new
  * object passed to a callee that may keep it is no longer ours alone; a
  * value held by a global may be released by a callee of the project. */
-static state *call_objects(run *R, state *st, const ir_call *c)
+static state *call_objects(run *R, state *st, const ir_call *c, const rt_entry *e)
 {
     if (!st)
         return NULL;
-    const rt_entry *e = eng_lookup(R->F->rt, c);
     state *s = st;
     for (unsigned i = 0; i < c->nargs; i++) {
         int p = c->args[i].place;
@@ -515,8 +513,7 @@ static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const c
  * summary's), longjmp aside. */
 static int ends_process(const run *R, const ir_call *c)
 {
-    const rt_entry *e = eng_lookup(R->F->rt, c);
-    return c->noreturn || (e && e->noreturn && !e->nonlocal_exit);
+    return eng_call_ends_process(R->F->rt, c);
 }
 
 /* Whether the process ends right after instruction in of block: the next
@@ -680,10 +677,10 @@ static state *do_copy(run *R, state *st, const ir_insn *in, const rt_entry *e, i
 }
 
 /* Applies a call; fills out->st[0..1]. */
-static void do_call(run *R, state *st, const ir_insn *in, int block, step *out)
+static void do_call(run *R, state *st, const ir_insn *in, const rt_entry *e, int block,
+                    step *out)
 {
     const ir_call *c = in->call;
-    const rt_entry *e = eng_lookup(R->F->rt, c);
     out->st[0] = out->st[1] = NULL;
     state *alt = NULL;
     if (e && st->status != ST_NONE && !(st = do_copy(R, st, in, e, block)))
@@ -808,13 +805,15 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
     out->st[0] = out->st[1] = NULL;
     state *s;
     switch (in->op) {
-    case IR_CALL:
-        if (!(st = call_frees(R, st, in, block)))
+    case IR_CALL: {
+        const rt_entry *e = eng_lookup(R->F->rt, in->call); /* once per call */
+        if (!(st = call_frees(R, st, in, e, block)))
             return;
-        do_call(R, st, in, block, out);
+        do_call(R, st, in, e, block, out);
         for (int k = 0; k < 2; k++)
-            out->st[k] = call_objects(R, call_clobbers(R, out->st[k], in->call), in->call);
+            out->st[k] = call_objects(R, call_clobbers(R, out->st[k], in->call), in->call, e);
         return;
+    }
     case IR_COPY: {
         if (in->dst == in->src) {
             out->st[0] = st;

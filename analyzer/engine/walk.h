@@ -83,6 +83,10 @@ typedef struct event {
 /* The rules entry for a call: its USR first (summaries), then its name. */
 const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
 
+/* Whether call c never returns (a noreturn declaration, a pack's exit, a
+ * summary's), longjmp aside. */
+int eng_call_ends_process(const rules_table *rt, const ir_call *c);
+
 /* Explores every path for site s and appends findings to out.  Returns
  * nonzero when the function's budget ran out. */
 int walk_site(fn_ctx *F, const site *s, finding_list *out);

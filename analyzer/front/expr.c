@@ -180,9 +180,7 @@ static int var_const(lower *L, CXCursor d, int64_t *v)
                  ct.kind == CXType_Enum || ct.kind == CXType_Pointer;
     if (!scalar)
         return 0;
-    int file_static = clang_Cursor_getStorageClass(d) == CX_SC_Static &&
-                      clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
-                          CXCursor_TranslationUnit;
+    int file_static = lw_is_file_static(d);
     int fixed = clang_isConstQualifiedType(t) || (file_static && !lw_static_written(L, d));
     if (!fixed)
         return 0;
@@ -723,7 +721,7 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
     return r;
 }
 
-static int is_cmp(const char *op, ir_cmpop *out)
+int lw_cmpop(const char *op, ir_cmpop *out)
 {
     static const char *const names[] = {"<", "<=", ">", ">=", "==", "!="};
     for (int i = 0; i < 6; i++)
@@ -841,7 +839,7 @@ static operand lower_binop(lower *L, CXCursor c, int want)
         lw_end_temps(L, mark);
         return lw_expr(L, k[1], want);
     }
-    if (is_cmp(op, &cmp))
+    if (lw_cmpop(op, &cmp))
         return lower_cmp_value(L, cmp, k[0], k[1], want, loc);
     operand a = lw_expr(L, k[0], 1), b = lw_expr(L, k[1], 1);
     if (!strcmp(op, "&") && (a.has_const != b.has_const))
@@ -1157,7 +1155,7 @@ void lw_cond(lower *L, CXCursor c, int t, int f)
             lw_cond(L, k[1], t, f);
             return;
         }
-        if (op && is_cmp(op, &cmp)) {
+        if (op && lw_cmpop(op, &cmp)) {
             cond_compare(L, c, cmp, k[0], k[1], t, f);
             return;
         }

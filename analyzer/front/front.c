@@ -285,7 +285,7 @@ static lw_error *errors_in(const diag_info *d, CXCursor c, ir_func *f, unsigned 
 
 /* ---- file-scope statics the unit writes ---- */
 
-static int is_file_static(CXCursor d)
+int lw_is_file_static(CXCursor d)
 {
     return clang_getCursorKind(d) == CXCursor_VarDecl &&
            clang_Cursor_getStorageClass(d) == CX_SC_Static &&
@@ -309,7 +309,7 @@ static void note_written(tu_info *ti, CXCursor target)
     if (clang_getCursorKind(target) != CXCursor_DeclRefExpr)
         return;
     CXCursor d = clang_getCursorReferenced(target);
-    if (!is_file_static(d))
+    if (!lw_is_file_static(d))
         return;
     if (ti->nwritten == ti->written_cap) {
         size_t cap = ti->written_cap ? ti->written_cap * 2 : 32;
@@ -347,7 +347,7 @@ static enum CXChildVisitResult written_visit(CXCursor c, CXCursor parent, CXClie
         /* an array decays to a pointer to its elements: written wherever */
         CXCursor r = clang_getCursorReferenced(c);
         CXType t = clang_getCanonicalType(clang_getCursorType(r));
-        if (is_file_static(r) && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray))
+        if (lw_is_file_static(r) && (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray))
             note_written(ti, c);
     }
     return CXChildVisit_Recurse;

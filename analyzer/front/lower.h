@@ -237,9 +237,13 @@ const char *lw_unop(CXCursor c, int *postfix);
  * found or created by its written form; -1 when c is none of these (a
  * local's own storage, a variable index, a call's result). */
 int lw_memory_place(lower *L, CXCursor c);
+/* Whether decl is a variable declared `static` at file scope. */
+int lw_is_file_static(CXCursor decl);
 /* Whether the file-scope static decl is written or has its address taken
  * anywhere in the translation unit (front.c, one scan per unit). */
 int lw_static_written(lower *L, CXCursor decl);
+/* The comparison spelt op ("<", "==", ...) in *out; 0 when op is none. */
+int lw_cmpop(const char *op, ir_cmpop *out);
 /* Strips parentheses and implicit casts. */
 CXCursor lw_strip(CXCursor c);
 /* The children of c, up to max; returns how many there are. */

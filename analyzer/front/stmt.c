@@ -563,23 +563,14 @@ static int counted_loop(lower *L, CXCursor init, CXCursor cond, CXCursor inc)
         !clang_equalCursors(clang_getCursorReferenced(s), var) || step == 0)
         return -1;
     ir_cmpop cmp;
-    static const char *const names[] = {"<", "<=", ">", ">=", "==", "!="};
-    int found = 0;
-    for (int i = 0; i < 6 && op; i++)
-        if (!strcmp(op, names[i])) {
-            cmp = (ir_cmpop)i;
-            found = 1;
-        }
-    if (!found)
+    if (!op || !lw_cmpop(op, &cmp))
         return -1;
     if (mirrored)
         cmp = ir_cmp_mirror(cmp);
     /* run it: at most MAX_TRIPS iterations before the test fails */
     int64_t x = start;
     for (int trips = 0; trips <= MAX_TRIPS; trips++) {
-        int holds = cmp == IR_LT ? x < bound : cmp == IR_LE ? x <= bound : cmp == IR_GT ? x > bound
-                  : cmp == IR_GE ? x >= bound : cmp == IR_EQ ? x == bound : x != bound;
-        if (!holds)
+        if (!ir_cmp_holds(cmp, x, bound))
             return lw_var_place(L, var);
         if (x > INT64_MAX / 2 || x < INT64_MIN / 2)
             return -1;

@@ -28,6 +28,19 @@ ir_cmpop ir_cmp_negate(ir_cmpop op)
     return n[op];
 }
 
+int ir_cmp_holds(ir_cmpop op, int64_t a, int64_t b)
+{
+    switch (op) {
+    case IR_LT: return a < b;
+    case IR_LE: return a <= b;
+    case IR_GT: return a > b;
+    case IR_GE: return a >= b;
+    case IR_EQ: return a == b;
+    case IR_NE: return a != b;
+    }
+    return 0;
+}
+
 ir_func *ir_func_new(const char *name)
 {
     arena *a = arena_new();

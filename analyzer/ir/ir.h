@@ -238,6 +238,8 @@ const char *ir_cmp_name(ir_cmpop op);
  * negation (x < c  ==>  x >= c). */
 ir_cmpop ir_cmp_mirror(ir_cmpop op);
 ir_cmpop ir_cmp_negate(ir_cmpop op);
+/* Whether a op b holds. */
+int ir_cmp_holds(ir_cmpop op, int64_t a, int64_t b);
 
 /* Writes a stable, human-readable dump of f (used by unit tests). */
 void ir_dump(const ir_func *f, FILE *out);
