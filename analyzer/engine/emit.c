@@ -274,6 +274,8 @@ static char *step_text(const fn_ctx *F, const tnode *t, const words *w)
         return fmt("'%s' %s by %s()", who, w->verb, t->callee);
     case TN_SHUTDOWN:
         return fmt("'%s' shut down by %s(), which does not close it", who, t->callee);
+    case TN_STORE:
+        return fmt("stored into '%s'", who);
     case TN_BRANCH: {
         const ir_term *term = &F->fn->blocks[t->block]->term;
         if (term->edge_msg[t->edge])
@@ -302,6 +304,9 @@ static char *final_step(const fn_ctx *F, const event *ev, const words *w)
     case EX_USE_AFTER: return fmt("'%s' used by %s() after being %s", who, ev->callee, w->verb);
     case EX_USE_BEFORE:
         return fmt("'%s' used by %s() before checking whether %s() failed", who, ev->callee, w->call);
+    case EX_OUT_FAIL:
+        return fmt("returning %lld, a failure, with '%s' still open: its callers close it only "
+                   "on success", ev->ret, who);
     }
     return xstrdup("?");
 }
@@ -338,6 +343,10 @@ static char *headline(const fn_ctx *F, const site *s, const state *st, const eve
     case EX_FREED:
         m = fmt("%s is not %s before %s() frees the object '%s' is stored in", base, w->verb,
                 ev->callee, who);
+        break;
+    case EX_OUT_FAIL:
+        m = fmt("%s is left open in '%s' when %s() returns %lld (failure)", base, who,
+                F->fn->name, ev->ret);
         break;
     default:
         if (st->shut)

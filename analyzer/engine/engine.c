@@ -154,6 +154,8 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
             const ir_insn *in = &bl->insns[i];
             if (in->op == IR_CMPSET)
                 F->tests[in->src]++;
+            if (in->op == IR_STORE && in->dst >= 0 && fn->places[in->dst].is_deref)
+                F->stores_out = 1;
             if (in->op == IR_CALL && in->call->dst >= 0 && in->call->callee) {
                 int d = in->call->dst;
                 if (F->def_callee[d] && strcmp(F->def_callee[d], in->call->callee))
@@ -307,6 +309,14 @@ static int handed_fail(const sum_run *r, rt_fail *fail)
     }
     if (r->ret_min[0] >= 0 && !r->ret_unknown[1] && r->ret_n[1] && r->ret_max[1] < 0) {
         fail->kind = RT_FAIL_NEGATIVE;
+        return 1;
+    }
+    /* some failing returns leave the value in *out (the function's own
+     * leak, reported there): its failed acquisition says what failure is */
+    if (r->fail_n && !r->fail_unknown && r->fail_max < 0 && r->ret_max[0] >= 0) {
+        /* success is then the non-negative values it returns: exactly 0,
+         * or any */
+        fail->kind = r->ret_max[0] == 0 ? RT_FAIL_NONZERO : RT_FAIL_NEGATIVE;
         return 1;
     }
     return 0;

@@ -70,4 +70,7 @@ typedef struct eng_summary {
  * acquisition). */
 void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out);
 
+/* The rules entry for a call: its USR first (summaries), then its name. */
+const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
+
 #endif

@@ -37,6 +37,9 @@ typedef enum {
     TN_BRANCH,    /* a branch was taken */
     TN_RELEASE,   /* released (for double-close / use-after-close) */
     TN_SHUTDOWN,  /* half-released */
+    TN_STORE,     /* stored into memory that keeps following it (a global,
+                     a new object's field, an out-parameter): place is
+                     where it went, callee NULL */
 } tnode_kind;
 
 typedef struct tnode {

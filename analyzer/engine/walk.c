@@ -40,6 +40,18 @@ typedef struct run {
     size_t ndone, done_cap;
     finding_list *out;
     int over;
+    /* out-parameters: returns whose value is still in *p, judged at the
+     * end against the failure values the failed acquisition returned */
+    struct out_return {
+        state *st;
+        ir_loc loc;
+        int block;
+        int64_t value;
+    } *outs;
+    size_t nouts, outs_cap;
+    int64_t fail_vals[4];
+    long long ret;         /* the failure value of the EX_OUT_FAIL reported */
+    unsigned nfail_vals, fail_unknown, success_returns;
 } run;
 
 static const ir_place *place(const run *R, int p) { return &R->F->fn->places[p]; }
@@ -115,7 +127,7 @@ static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int
     R->done[R->ndone].rule = rule;
     R->done[R->ndone].line = loc.line;
     R->done[R->ndone++].col = loc.col;
-    event ev = {kind, loc, block, place, callee, jump};
+    event ev = {kind, loc, block, place, callee, jump, R->ret};
     emit_finding(R->F, R->S, st, &ev, R->out);
 }
 
@@ -167,6 +179,16 @@ static int held_by_global(const run *R, const state *st)
     return 0;
 }
 
+/* An out-parameter ("*out") holding the value: a return hands it to the
+ * caller, unless the return reports failure. */
+static int held_through_out(const run *R, const state *st)
+{
+    for (unsigned i = 0; i < st->nh; i++)
+        if (place(R, st->holders[i])->is_deref)
+            return 1;
+    return 0;
+}
+
 /* Summary mode: the value left through a hand-off. */
 static void note_escape(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_ESCAPED; }
 
@@ -179,7 +201,18 @@ static void note_return(run *R, const state *st, const ir_term *t)
     sum_run *s = R->F->sum;
     if (!s)
         return;
-    if (st->status == ST_OPEN && held_by_global(R, st))
+    /* a new value left in an out-parameter: handed to the caller */
+    int out = R->S && st->status == ST_OPEN && held_through_out(R, st);
+    if (out) {
+        int param = -1;
+        for (unsigned i = 0; i < st->nh; i++)
+            if (place(R, st->holders[i])->is_deref)
+                param = param < 0 || param == place(R, st->holders[i])->base
+                            ? place(R, st->holders[i])->base : -3;
+        s->outcome |= SUM_HANDED;
+        s->handed_param = param >= 0 && (s->handed_param == -2 || s->handed_param == param)
+                              ? param : -1;
+    } else if (st->status == ST_OPEN && held_by_global(R, st))
         s->outcome |= SUM_ESCAPED; /* kept by a global */
     else if (st->status == ST_OPEN)
         s->outcome |= st->shut ? SUM_OPEN_SHUT : SUM_OPEN;
@@ -187,7 +220,16 @@ static void note_return(run *R, const state *st, const ir_term *t)
         s->outcome |= SUM_RELEASED;
     if (st->status == ST_FAILED)
         s->outcome |= SUM_FAILED_RETURN;
-    int k = st->status == ST_HANDED ? 0 : 1;
+    int k = st->status == ST_HANDED || out ? 0 : 1;
+    if (st->status == ST_FAILED && !t->ret_has_const)
+        s->fail_unknown++;
+    if (st->status == ST_FAILED && t->ret_has_const) {
+        if (!s->fail_n || t->ret_const < s->fail_min)
+            s->fail_min = t->ret_const;
+        if (!s->fail_n || t->ret_const > s->fail_max)
+            s->fail_max = t->ret_const;
+        s->fail_n++;
+    }
     if (!t->ret_has_const) {
         s->ret_unknown[k]++;
         return;
@@ -467,6 +509,8 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
                     block, last, NULL, jump);
     else if (st->status == ST_RELEASED)
         note_released_exit(R, loc);
+    if (st->status == ST_RELEASED && R->F->sum) /* closep(): close(*p); *p = -1; */
+        R->F->sum->outcome |= SUM_RELEASED;
     return NULL;
 }
 
@@ -899,7 +943,11 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
             out->st[0] = s;
             return;
         }
-        if (!st_holds(st, in->src) || !followed_memory(R, st, in->dst)) {
+        /* an out-parameter (*out = fd) is followed until the function
+         * returns: a failure return must not leave it open; a success
+         * return hands it to the caller (a summary's SUM_HANDED) */
+        int out_param = place(R, in->dst)->is_deref && R->S;
+        if (!st_holds(st, in->src) || !(followed_memory(R, st, in->dst) || out_param)) {
             out->st[0] = do_escape(R, st, in->src, (int)in->value, 0);
             return;
         }
@@ -908,6 +956,8 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
         if (s) {
             st_add_holder(R->a, s, in->dst);
             keep_val(R, s, in->dst, v);
+            if (s->status == ST_OPEN && place(R, in->src)->kind != IR_PLACE_TEMP)
+                s->trace = node(R, st, TN_STORE, in->loc, NULL, in->dst);
         }
         out->st[0] = s;
         return;
@@ -992,7 +1042,8 @@ static void do_branch(run *R, state *st, const ir_block *b)
             }
             /* a failed acquisition, now known as such: nothing to find,
              * unless a summary asks whether such a path returns at all */
-            if (holder && s->status == ST_FAILED && s->checked && !R->F->sum)
+            if (holder && s->status == ST_FAILED && s->checked && !R->F->sum &&
+                !R->F->stores_out)
                 continue;
         }
         if (s->status != ST_NONE) {
@@ -1005,6 +1056,86 @@ static void do_branch(run *R, state *st, const ir_block *b)
             s->trace = n;
         }
         enqueue(R, t->succ[edge], s);
+    }
+}
+
+/* ---- out-parameters ---- */
+
+/* A return after the acquisition failed: its value is the function's
+ * failure value. */
+static void note_fail_value(run *R, const ir_term *t)
+{
+    if (!t->ret_has_const) {
+        R->fail_unknown++;
+        return;
+    }
+    for (unsigned i = 0; i < R->nfail_vals; i++)
+        if (R->fail_vals[i] == t->ret_const)
+            return;
+    if (R->nfail_vals < sizeof R->fail_vals / sizeof R->fail_vals[0])
+        R->fail_vals[R->nfail_vals++] = t->ret_const;
+    else
+        R->fail_unknown++;
+}
+
+/* A return with the value in *out: kept for the end of the walk, when the
+ * failure values are known. */
+static void note_out_return(run *R, state *st, const ir_term *t, int block)
+{
+    if (!t->ret_has_const) {
+        R->success_returns++; /* not a constant: taken as success */
+        return;
+    }
+    if (R->nouts == R->outs_cap) {
+        R->outs_cap = R->outs_cap ? R->outs_cap * 2 : 8;
+        R->outs = realloc(R->outs, R->outs_cap * sizeof(*R->outs));
+        if (!R->outs)
+            abort();
+    }
+    R->outs[R->nouts].st = st;
+    R->outs[R->nouts].loc = t->loc;
+    R->outs[R->nouts].block = block;
+    R->outs[R->nouts++].value = t->ret_const;
+}
+
+/* Whether v is a failure value: one the failed acquisition returned, or of
+ * the same sign when those were all negative (-1, -errno). */
+static int failure_value(const run *R, int64_t v)
+{
+    int negative = 1;
+    for (unsigned i = 0; i < R->nfail_vals; i++) {
+        if (R->fail_vals[i] == v)
+            return 1;
+        negative &= R->fail_vals[i] < 0;
+    }
+    return negative && v < 0;
+}
+
+/* At the end of the walk: a return of a failure value with the value still
+ * in *out leaks it, when the function also hands it out on success (it
+ * tells the two apart) and no caller closes *out after a failure. */
+static void judge_out_returns(run *R)
+{
+    if (!R->nouts || !R->nfail_vals || R->fail_unknown || R->over)
+        return;
+    const rt_entry *self = R->F->fn->usr ? rules_lookup(R->F->rt, R->F->fn->usr) : NULL;
+    if (self && self->out_closed_by_callers)
+        return;
+    unsigned success = R->success_returns;
+    for (size_t i = 0; i < R->nouts; i++)
+        success += !failure_value(R, R->outs[i].value);
+    if (!success)
+        return;
+    for (size_t i = 0; i < R->nouts; i++) {
+        const struct out_return *o = &R->outs[i];
+        if (!failure_value(R, o->value))
+            continue;
+        int holder = -1;
+        for (unsigned h = 0; h < o->st->nh && holder < 0; h++)
+            if (place(R, o->st->holders[h])->is_deref)
+                holder = o->st->holders[h];
+        R->ret = (long long)o->value;
+        report(R, o->st, EX_OUT_FAIL, o->loc, o->block, holder, NULL);
     }
 }
 
@@ -1023,11 +1154,15 @@ static void do_term(run *R, state *st, const ir_block *b)
             note_return(R, st, t);
             break;
         }
-        if (st->status == ST_OPEN && !R->F->fn->is_main && !held_by_global(R, st))
+        if (st->status == ST_OPEN && !R->F->fn->is_main && held_through_out(R, st))
+            note_out_return(R, st, t, b->id);
+        else if (st->status == ST_OPEN && !R->F->fn->is_main && !held_by_global(R, st))
             report(R, st, t->implicit ? EX_FALLOFF : EX_RETURN, t->loc, b->id,
                    st->nh ? st->holders[0] : -1, NULL);
         else if (st->status == ST_RELEASED)
             note_released_exit(R, t->loc);
+        else if (st->status == ST_FAILED)
+            note_fail_value(R, t);
         break;
     case IR_T_EXIT:
     case IR_T_NONE:
@@ -1089,6 +1224,7 @@ static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams,
         item it = R.wl[R.head++];
         run_block(&R, F->fn->blocks[it.block], 0, it.st);
     }
+    judge_out_returns(&R);
     for (size_t i = first; out && i < out->n; i++)
         for (size_t k = 0; k < R.nreleased; k++)
             if (out->items[i].fix_description && out->items[i].loc.line == R.released_at[k].line &&
@@ -1096,6 +1232,7 @@ static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams,
                 finding_drop_fix(&out->items[i]);
     int over = R.over;
     free(R.released_at);
+    free(R.outs);
     free(R.wl);
     free(R.done);
     arena_free(R.a);

@@ -36,6 +36,10 @@ typedef struct sum_run {
      * value is not a constant */
     int64_t ret_min[2], ret_max[2];
     unsigned ret_n[2], ret_unknown[2];
+    /* the same for the returns after the acquisition failed (also counted
+     * in [1]): the function's own failure value */
+    int64_t fail_min, fail_max;
+    unsigned fail_n, fail_unknown;
 } sum_run;
 
 typedef struct fn_ctx {
@@ -50,6 +54,9 @@ typedef struct fn_ctx {
     unsigned char *relevant;  /* per place: some condition reads its value
                                  (directly or through copies): only these
                                  places' values are kept in states */
+    int stores_out;           /* some store writes an out-parameter (*p):
+                                 failed acquisitions are followed to their
+                                 return, whose value is the failure value */
     int *memo_of;             /* per place: the memo place of the pure call
                                  whose result it holds (ir_call.memo), or -1 */
     unsigned long visits, budget;
@@ -68,6 +75,8 @@ typedef enum {
     EX_DOUBLE,      /* released again */
     EX_USE_AFTER,   /* used after release */
     EX_USE_BEFORE,  /* used before a validity check */
+    EX_OUT_FAIL,    /* returns its failure value with the value still in
+                       an out-parameter (*out): callers never close it */
 } exit_kind;
 
 /* What emit needs to know about the finding's event. */
@@ -78,10 +87,9 @@ typedef struct event {
     int place;              /* the holder concerned, or -1 */
     const char *callee;     /* the call involved (release, use), or NULL */
     int jump;               /* EX_SCOPE caused by break/continue/goto */
+    long long ret;          /* EX_OUT_FAIL: the failure value returned */
 } event;
 
-/* The rules entry for a call: its USR first (summaries), then its name. */
-const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
 
 /* Whether call c never returns (a noreturn declaration, a pack's exit, a
  * summary's), longjmp aside. */

@@ -502,9 +502,10 @@ int lw_memory_place(lower *L, CXCursor c)
     return p;
 }
 
-/* For `*p` read where p is a pointer parameter: the place standing for what
- * p points to ("*p"), so that a summary can say "releases *p" (closep).
- * Stores through *p are not places: they hand the value to the caller. */
+/* For `*p` where p is a pointer parameter: the place standing for what p
+ * points to ("*p"), so that a summary can say "releases *p" (closep), and a
+ * descriptor stored there (an out-parameter) is followed until the function
+ * returns. */
 /* For `p->field` read where p is a pointer parameter: the place "p->field",
  * so that info_release(struct info *i) { fclose(i->fp); } releases what
  * its argument points to.  Stores through p->field are not places. */
@@ -546,7 +547,10 @@ static int deref_param(lower *L, CXCursor c)
         return -1;
     char name[160];
     snprintf(name, sizeof name, "*%s", L->f->places[p].name);
-    return ir_place_sub_named(L->f, p, name);
+    int m = ir_place_sub_named(L->f, p, name);
+    L->f->places[m].is_memory = 1; /* the caller's: a call may change it */
+    L->f->places[m].is_deref = 1;
+    return m;
 }
 
 static void emit_escape(lower *L, int p, ir_loc loc)
@@ -698,6 +702,8 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
     operand r = lw_expr(L, rhs, 1);
     address_escapes(L, r);
     int mp = elsewhere ? lw_memory_place(L, lhs) : -1;
+    if (mp < 0 && elsewhere) /* *out = fd: the caller's variable */
+        mp = deref_param(L, lhs);
     if (mp >= 0 && r.place >= 0 && !r.addr_of) {
         /* the engine follows it in a global or a new object's field, and
          * hands it off anywhere else */

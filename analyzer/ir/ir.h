@@ -62,6 +62,9 @@ typedef struct ir_place {
                                  escape); its value is known only from
                                  conditions and this function's own writes,
                                  and a call that may write it forgets it */
+    unsigned is_deref : 1;    /* "*p" for a pointer parameter p: the caller's
+                                 variable an out-parameter writes (also
+                                 is_memory) */
     unsigned addr_escaped : 1; /* its address was stored somewhere: it may
                                   change unseen, so nothing is known of it */
     int derived_from;         /* >= 0: this place is "x & mask" of that place

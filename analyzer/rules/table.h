@@ -104,6 +104,10 @@ typedef struct rt_entry {
                                    (and what they point to): the same call
                                    with unchanged arguments gives the same
                                    result (strcmp) */
+    unsigned out_closed_by_callers : 1; /* summaries: a caller closes what
+                                   the function stored in its out-parameter
+                                   when it reports failure: leaving it open
+                                   there is the function's contract */
     unsigned has_ret_range : 1; /* summaries: every return gives a constant in
                                    [ret_min, ret_max] */
     int64_t ret_min, ret_max;

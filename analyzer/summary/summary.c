@@ -4,6 +4,8 @@
  * not settle) is dropped from the table and so treated as unknown. */
 #include "summary/summary.h"
 
+#include "summary/callers.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -272,6 +274,7 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         if (e && (e->has_acquire || e->release || e->release_deref))
             st->wrappers++;
     }
+    summary_scan_callers(kept, nk, rt);
     rc = 0;
 out:
     graph_free(&g);

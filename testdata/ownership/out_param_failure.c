@@ -1,0 +1,96 @@
+/* An out-parameter has a contract: the function hands a new descriptor to
+ * its caller through *out when it succeeds.  Returning the failure value
+ * (the one it returns when the acquisition itself fails) with *out still
+ * open leaks it, since callers only close *out after success. */
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* connect() fails: the socket stays in *out and -1 is returned. */
+int dial_into(int *out, const struct sockaddr_in *to)
+{
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    if (*out < 0)
+        return -1;
+    if (connect(*out, (const struct sockaddr *)to, sizeof *to) < 0)
+        return -1; // expect: resource-leak
+    return 0;
+}
+
+/* Through a local first: the same leak, named by the out-parameter. */
+int listen_into(int *out, const struct sockaddr_in *at)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    if (s < 0)
+        return -1;
+    *out = s;
+    if (bind(s, (const struct sockaddr *)at, sizeof *at) != 0)
+        return -2; // expect: resource-leak
+    if (listen(s, 16) != 0) {
+        close(s);
+        *out = -1;
+        return -3;
+    }
+    return 0;
+}
+
+/* Correct: closed and reset before the failure return. */
+int dial_into_fixed(int *out, const struct sockaddr_in *to)
+{
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    if (*out < 0)
+        return -1;
+    if (connect(*out, (const struct sockaddr *)to, sizeof *to) < 0) {
+        close(*out);
+        *out = -1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Resetting *out without closing it loses the descriptor at once. */
+int dial_reset_only(int *out, const struct sockaddr_in *to)
+{
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    if (*out < 0)
+        return -1;
+    if (connect(*out, (const struct sockaddr *)to, sizeof *to) < 0) {
+        *out = -1; // expect: resource-leak
+        return -1;
+    }
+    return 0;
+}
+
+/* Success is 1 and failure 0 here: a 0 return with *out open leaks. */
+int try_open_pair(int *out, int kind)
+{
+    *out = socket(AF_UNIX, kind, 0);
+    if (*out < 0)
+        return 0;
+    if (kind == SOCK_DGRAM)
+        return 0; // expect: resource-leak
+    return 1;
+}
+
+/* The function never says "failure" with *out set: every return after
+ * the store is a success, whatever its value. */
+int open_counted(int *out, int *count)
+{
+    *out = socket(AF_INET, SOCK_DGRAM, 0);
+    if (*out < 0)
+        return -1;
+    (*count)++;
+    return *count;
+}
+
+/* The failed acquisition's return is not a constant: no failure value is
+ * known, so nothing is judged. */
+int open_status(int *out, int status)
+{
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    if (*out < 0)
+        return status;
+    if (status > 3)
+        return -1;
+    return 0;
+}
