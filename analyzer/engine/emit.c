@@ -304,6 +304,8 @@ static char *final_step(const fn_ctx *F, const event *ev, const words *w)
     case EX_USE_AFTER: return fmt("'%s' used by %s() after being %s", who, ev->callee, w->verb);
     case EX_USE_BEFORE:
         return fmt("'%s' used by %s() before checking whether %s() failed", who, ev->callee, w->call);
+    case EX_OVERWRITE_PREV:
+        return fmt("'%s' overwritten without %s the %s it may hold", who, w->gerund, w->noun);
     case EX_OUT_FAIL:
         return fmt("returning %lld, a failure, with '%s' still open: its callers close it only "
                    "on success", ev->ret, who);
@@ -343,6 +345,11 @@ static char *headline(const fn_ctx *F, const site *s, const state *st, const eve
     case EX_FREED:
         m = fmt("%s is not %s before %s() frees the object '%s' is stored in", base, w->verb,
                 ev->callee, who);
+        break;
+    case EX_OVERWRITE_PREV:
+        m = fmt("'%s' may still hold a %s from an earlier call when it is overwritten: every "
+                "write of '%s' in the program stores a new %s, and it is never %s or reset",
+                who, w->noun, who, w->noun, w->verb);
         break;
     case EX_OUT_FAIL:
         m = fmt("%s is left open in '%s' when %s() returns %lld (failure)", base, who,

@@ -156,6 +156,10 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
                 F->tests[in->src]++;
             if (in->op == IR_STORE && in->dst >= 0 && fn->places[in->dst].is_deref)
                 F->stores_out = 1;
+            /* a store into a global reads what the global held before (an
+             * overwrite of an open descriptor): a test of it */
+            if (in->op == IR_STORE && in->dst >= 0 && fn->places[fn->places[in->dst].base].usr)
+                F->tests[in->dst]++;
             if (in->op == IR_CALL && in->call->dst >= 0 && in->call->callee) {
                 int d = in->call->dst;
                 if (F->def_callee[d] && strcmp(F->def_callee[d], in->call->callee))

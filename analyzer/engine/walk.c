@@ -179,6 +179,27 @@ static int held_by_global(const run *R, const state *st)
     return 0;
 }
 
+/* Storing the value into global place mp loses what mp held before: the
+ * path does not know mp to be empty (-1, NULL), in the whole program every
+ * write of mp stores a fresh descriptor that nothing closes, and this
+ * function may run more than once. */
+static int overwrites_open_global(const run *R, const state *st, int mp)
+{
+    char key[512];
+    if (R->F->sum || st->status != ST_OPEN || st_holds(st, mp) || !global_rooted(R, mp) ||
+        ir_global_key(R->F->fn, mp, key, sizeof key) != 0)
+        return 0;
+    const rt_entry *e = rules_lookup(R->F->rt, key);
+    if (!e || !e->global_left_open || R->F->fn->is_main)
+        return 0;
+    /* a setup function main calls once: nothing was stored before */
+    const rt_entry *self = R->F->fn->usr ? rules_lookup(R->F->rt, R->F->fn->usr) : NULL;
+    if (self && self->runs_once)
+        return 0;
+    ival v = st_val(st, mp);
+    return place(R, mp)->is_pointer ? iv_decide(v, IR_NE, 0) != 0 : iv_decide(v, IR_GE, 0) != 0;
+}
+
 /* An out-parameter ("*out") holding the value: a return hands it to the
  * caller, unless the return reports failure. */
 static int held_through_out(const run *R, const state *st)
@@ -951,6 +972,8 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
             out->st[0] = do_escape(R, st, in->src, (int)in->value, 0);
             return;
         }
+        if (overwrites_open_global(R, st, in->dst))
+            report(R, st, EX_OVERWRITE_PREV, in->loc, block, in->dst, NULL);
         ival v = st_val(st, in->src);
         s = drop_place(R, st_clone(R->a, st), in->dst, EX_OVERWRITE, in->loc, block);
         if (s) {

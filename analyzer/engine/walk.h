@@ -75,6 +75,8 @@ typedef enum {
     EX_DOUBLE,      /* released again */
     EX_USE_AFTER,   /* used after release */
     EX_USE_BEFORE,  /* used before a validity check */
+    EX_OVERWRITE_PREV, /* a global is overwritten while it may hold an
+                       earlier descriptor nothing else would close */
     EX_OUT_FAIL,    /* returns its failure value with the value still in
                        an out-parameter (*out): callers never close it */
 } exit_kind;

@@ -413,6 +413,10 @@ static int global_place(lower *L, CXCursor decl)
     ir_place *pl = &L->f->places[p];
     pl->is_memory = 1;
     pl->is_static = 1;
+    CXString u = clang_getCursorUSR(decl);
+    if (*clang_getCString(u))
+        pl->usr = arena_strdup(L->f->arena, clang_getCString(u));
+    clang_disposeString(u);
     pl->is_pointer = clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Pointer;
     if (L->nmems == L->mems_cap) {
         unsigned cap = L->mems_cap ? L->mems_cap * 2 : 8;

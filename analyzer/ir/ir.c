@@ -72,7 +72,32 @@ int ir_place_add(ir_func *f, const char *name, ir_place_kind kind, int base)
     p->kind = kind;
     p->base = base < 0 ? id : base;
     p->derived_from = -1;
+    p->usr = NULL;
     return id;
+}
+
+int ir_global_key(const ir_func *fn, int p, char *buf, size_t n)
+{
+    if (p < 0 || (unsigned)p >= fn->nplaces)
+        return -1;
+    const ir_place *pl = &fn->places[p], *root = &fn->places[pl->base];
+    if (!root->usr || !root->is_memory || root->kind != IR_PLACE_VAR || pl->derived_from >= 0)
+        return -1;
+    const char *rest = "";
+    if (pl != root) {
+        size_t len = strlen(root->name);
+        if (strncmp(pl->name, root->name, len) != 0)
+            return -1;
+        rest = pl->name + len;
+        if (strstr(rest, "->") || strchr(rest, '*') || strchr(rest, '&'))
+            return -1; /* through a pointer: other names reach it too */
+    }
+    size_t need = strlen(root->usr) + strlen(rest) + 1;
+    if (need > n)
+        return -1;
+    memcpy(buf, root->usr, strlen(root->usr));
+    memcpy(buf + strlen(root->usr), rest, strlen(rest) + 1);
+    return 0;
 }
 
 int ir_place_find(const ir_func *f, const char *name)

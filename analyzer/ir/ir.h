@@ -67,6 +67,9 @@ typedef struct ir_place {
                                  is_memory) */
     unsigned addr_escaped : 1; /* its address was stored somewhere: it may
                                   change unseen, so nothing is known of it */
+    const char *usr;          /* a global or file static (VAR, is_memory): its
+                                 clang USR, the same in every file that
+                                 names it; NULL otherwise */
     int derived_from;         /* >= 0: this place is "x & mask" of that place
                                  (named "x&4"), known only from conditions on
                                  it; a write to x forgets it.  -1 otherwise */
@@ -217,6 +220,11 @@ int ir_place_sub(ir_func *f, int base, const char *suffix);
 /* The same, for a SUB place of base whose whole display name is name
  * ("*out", "p->fd"). */
 int ir_place_sub_named(ir_func *f, int base, const char *name);
+/* The key of a global place: its root's USR followed by the rest of its
+ * name ("c:@log_fd", "c:@srv.listen_fd"), written into buf.  Returns 0, or
+ * -1 when p is not a global nor a field of one (nor a field reached through
+ * a pointer: other names may write those) or the key does not fit. */
+int ir_global_key(const ir_func *fn, int p, char *buf, size_t n);
 /* Place number whose name is name, or -1. */
 int ir_place_find(const ir_func *f, const char *name);
 

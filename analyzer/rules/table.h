@@ -108,6 +108,13 @@ typedef struct rt_entry {
                                    the function stored in its out-parameter
                                    when it reports failure: leaving it open
                                    there is the function's contract */
+    unsigned runs_once : 1;     /* summaries: the function runs at most once
+                                   per process (called once from main, or
+                                   from such a function, outside loops) */
+    unsigned global_left_open : 1; /* a global's row (key: its USR and field,
+                                   ir.h: ir_global_key): every write in the
+                                   program stores a fresh descriptor and
+                                   nothing closes, resets or hands it on */
     unsigned has_ret_range : 1; /* summaries: every return gives a constant in
                                    [ret_min, ret_max] */
     int64_t ret_min, ret_max;

@@ -5,6 +5,7 @@
 #include "summary/summary.h"
 
 #include "summary/callers.h"
+#include "summary/globals.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,69 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
            before.acquire.out_arg != e->acquire.out_arg;
 }
 
+/* Whether block b of fn lies on a cycle (a loop body). */
+static int in_loop(const ir_func *fn, int b)
+{
+    char *seen = calloc(fn->nblocks ? fn->nblocks : 1, 1);
+    int *stack = malloc(sizeof(int) * (fn->nblocks ? fn->nblocks : 1));
+    int sp = 0, found = 0;
+    if (seen && stack)
+        stack[sp++] = b;
+    while (sp && !found) {
+        const ir_term *t = &fn->blocks[stack[--sp]]->term;
+        int k = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        for (int i = 0; i < k && !found; i++) {
+            int s = t->succ[i];
+            found = s == b;
+            if (s >= 0 && !seen[s]) {
+                seen[s] = 1;
+                stack[sp++] = s;
+            }
+        }
+    }
+    free(seen);
+    free(stack);
+    return found || !seen || !stack;
+}
+
+/* Whether caller calls usr exactly once, outside any loop. */
+static int calls_once(const ir_func *caller, const char *usr)
+{
+    int calls = 0, looped = 0;
+    for (unsigned b = 0; b < caller->nblocks; b++)
+        for (unsigned i = 0; i < caller->blocks[b]->ninsns; i++) {
+            const ir_call *c = caller->blocks[b]->insns[i].call;
+            if (caller->blocks[b]->insns[i].op == IR_CALL && c->usr && !strcmp(c->usr, usr)) {
+                calls++;
+                looped |= in_loop(caller, (int)b);
+            }
+        }
+    return calls == 1 && !looped;
+}
+
+/* Marks the functions that run at most once per process: every caller is
+ * main or runs once itself, and calls it once, outside loops.  Callers come
+ * before callees in the reverse of order; a recursion never runs once. */
+static void mark_runs_once(const graph *g, const size_t *order, size_t norder, rules_table *rt)
+{
+    char *once = calloc(g->n ? g->n : 1, 1);
+    if (!once)
+        return;
+    for (size_t k = norder; k > 0; k--) {
+        size_t f = order[k - 1];
+        int ok = g->ncallers[f] > 0;
+        for (size_t i = 0; i < g->ncallers[f] && ok; i++) {
+            size_t c = g->callers[f][i];
+            ok = c != f && (g->fns[c]->is_main || once[c]) && calls_once(g->fns[c], g->fns[f]->usr);
+        }
+        once[f] = (char)ok;
+        rt_entry *e = ok ? rules_entry(rt, g->fns[f]->usr, "summary") : NULL;
+        if (e)
+            e->runs_once = 1;
+    }
+    free(once);
+}
+
 /* Appends every function to order in post-order (callees before callers),
  * with an iterative depth-first walk that resumes each function's scan of
  * its calls where it left off. */
@@ -274,7 +338,9 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         if (e && (e->has_acquire || e->release || e->release_deref))
             st->wrappers++;
     }
+    mark_runs_once(&g, order, norder, rt);
     summary_scan_callers(kept, nk, rt);
+    summary_scan_globals(fns, n, rt);
     rc = 0;
 out:
     graph_free(&g);

@@ -17,3 +17,10 @@ int open_control(const struct sockaddr_un *path)
     control_fd = fd;
     return 0;
 }
+
+/* open_control() runs once, from main: control_fd held nothing before. */
+int main(void)
+{
+    struct sockaddr_un path = {AF_UNIX, "/run/ctl"};
+    return open_control(&path) < 0;
+}
