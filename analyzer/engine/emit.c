@@ -241,6 +241,15 @@ static char *reason(const fn_ctx *F, const site *s, int holder, const tnode **v,
     int target = site_target(F, s);
     for (size_t i = n; i > 0; i--) {
         const tnode *t = v[i - 1];
+        /* the check of a later pass's value: that is what made it return */
+        int later = 0;
+        for (size_t k = 0; k + 1 < i && t->kind == TN_BRANCH && t->place == target; k++)
+            later |= v[k]->kind == TN_AGAIN;
+        if (later) {
+            const ir_term *term = &F->fn->blocks[t->block]->term;
+            return fmt("when '%s' is %s on a later pass", term->text ? term->text : "?",
+                       t->edge ? "false" : "true");
+        }
         if (t->kind != TN_BRANCH ||
             (t->place >= 0 && (t->place == target || t->place == holder ||
                                t->place == s->in->call->dst)))
@@ -276,6 +285,9 @@ static char *step_text(const fn_ctx *F, const tnode *t, const words *w)
         return fmt("'%s' shut down by %s(), which does not close it", who, t->callee);
     case TN_STORE:
         return fmt("stored into '%s'", who);
+    case TN_AGAIN:
+        return fmt("%s() runs again: the %s from the earlier pass stays in '%s'", t->callee,
+                   w->noun, who);
     case TN_BRANCH: {
         const ir_term *term = &F->fn->blocks[t->block]->term;
         if (term->edge_msg[t->edge])

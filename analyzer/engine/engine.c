@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/loops.h"
 #include "engine/walk.h"
 
 #define DEFAULT_BUDGET 400000ul
@@ -202,6 +203,15 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
             F->tests[fn->places[p].derived_from] += F->tests[p];
     free(ambiguous);
     mark_relevant(F);
+    F->collection = malloc(sizeof(int) * (fn->nplaces ? fn->nplaces : 1));
+    if (!F->collection)
+        abort();
+    for (unsigned p = 0; p < fn->nplaces; p++) {
+        const ir_place *pl = &fn->places[p];
+        F->collection[p] = pl->kind == IR_PLACE_SUB && fn->places[pl->base].is_array
+                               ? ir_place_collection(fn, pl->base) : -1;
+    }
+    loops_find_cleanups(F); /* out of memory: no cleanup loops, only findings */
 }
 
 static void fn_ctx_free(fn_ctx *F)
@@ -212,6 +222,9 @@ static void fn_ctx_free(fn_ctx *F)
     free(F->memo_of);
     free(F->preds);
     free(F->relevant);
+    free(F->collection);
+    free(F->cleanup_of);
+    free(F->cleanup_call);
 }
 
 static eng_effect param_effect(const sum_run *r)

@@ -37,6 +37,8 @@ typedef enum {
     TN_BRANCH,    /* a branch was taken */
     TN_RELEASE,   /* released (for double-close / use-after-close) */
     TN_SHUTDOWN,  /* half-released */
+    TN_AGAIN,     /* the acquisition ran again: the value of the earlier
+                     pass stays in the array's collection (place) */
     TN_STORE,     /* stored into memory that keeps following it (a global,
                      a new object's field, an out-parameter): place is
                      where it went, callee NULL */

@@ -264,10 +264,14 @@ static void note_return(run *R, const state *st, const ir_term *t)
 
 /* ---- the worklist ---- */
 
+static state *cleanup_loop(run *R, state *st, int b);
+
 static void enqueue(run *R, int b, state *st)
 {
     if (!st || R->over)
         return;
+    if (R->F->cleanup_of)
+        st = cleanup_loop(R, st, b);
     if (++R->F->visits > R->F->budget) {
         R->over = 1;
         return;
@@ -495,6 +499,8 @@ static state *call_objects(run *R, state *st, const ir_call *c, const rt_entry *
 static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc loc, int block,
                               int jump);
 
+static void index_changes(run *R, state *st, int p);
+
 static state *drop_place(run *R, state *st, int p, exit_kind why, ir_loc loc, int block)
 {
     return drop_place_jump(R, st, p, why, loc, block, 0);
@@ -505,6 +511,8 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
 {
     int was = 0, last = -1;
     int root = place(R, p)->kind != IR_PLACE_SUB;
+    if (root)
+        index_changes(R, st, p);
     for (unsigned i = st->nh; i > 0; i--) {
         int h = st->holders[i - 1];
         if (h == p || (root && place(R, h)->base == p && place(R, h)->kind == IR_PLACE_SUB)) {
@@ -533,6 +541,105 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
     if (st->status == ST_RELEASED && R->F->sum) /* closep(): close(*p); *p = -1; */
         R->F->sum->outcome |= SUM_RELEASED;
     return NULL;
+}
+
+/* ---- arrays filled at a variable index ---- */
+
+static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const char *callee,
+                   int place_);
+
+/* Writing index variable p: the elements it named ("fds[i]") cannot be
+ * named any more; a value they held is now among the array's collection
+ * ("fds[...]"). */
+static void index_changes(run *R, state *st, int p)
+{
+    for (unsigned i = st->nh; i > 0; i--) {
+        int h = st->holders[i - 1];
+        if (place(R, h)->index == p) {
+            st_del_holder(st, h);
+            int c = R->F->collection[h];
+            if (c >= 0)
+                st_add_holder(R->a, st, c);
+        }
+    }
+    for (unsigned i = st->nv; i > 0; i--) {
+        int v = st->vals[i - 1].place;
+        if (v >= 0 && place(R, v)->index == p)
+            st_forget_val(st, v);
+    }
+}
+
+/* Whether element place p of a local array may be the value the array's
+ * collection holds: p names an element the path cannot tell apart from
+ * the ones stored earlier. */
+static int element_alias(const run *R, const state *st, int p)
+{
+    int c = R->F->collection[p];
+    return c >= 0 && c != p && !st_holds(st, p) && st_holds(st, c);
+}
+
+/* A call given an element that may be the value kept in the array: a
+ * release releases it (closing every element is how arrays are cleaned
+ * up), a hand-off or an unknown callee takes it; nothing is reported,
+ * since another element may have been meant. */
+static state *alias_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, unsigned i)
+{
+    const ir_call *c = in->call;
+    uint32_t bit = i < RT_MAX_ARGS ? 1u << i : 0;
+    if (st->status != ST_OPEN || (e && (e->harmless || !((e->release | e->transfer) & bit))))
+        return st;
+    if (!e || !(e->release & bit)) {
+        note_escape(R);
+        return NULL;
+    }
+    state *s = st_clone(R->a, st);
+    s->status = ST_RELEASED;
+    s->shut = 0;
+    s->trace = node(R, st, TN_RELEASE, in->loc, c->callee, c->args[i].place);
+    return s;
+}
+
+/* At the acquisition itself: when the value an earlier pass acquired is
+ * kept in an array's collection, a state that goes on following it while
+ * the new value goes into the array untracked.  NULL otherwise. */
+static state *earlier_pass(run *R, const state *st, const ir_insn *in, int block)
+{
+    int kept = 0;
+    for (unsigned i = 0; i < st->nh && !kept; i++)
+        kept = place(R, st->holders[i])->is_collection;
+    if (!kept || st->status != ST_OPEN)
+        return NULL;
+    state *s = st_clone(R->a, st);
+    int target = site_target(R->F, R->S);
+    if (target >= 0 && !(s = drop_place(R, s, target, EX_OVERWRITE, in->loc, block)))
+        return NULL;
+    if (in->call->dst >= 0 && in->call->dst != target)
+        s = drop_place(R, s, in->call->dst, EX_OVERWRITE, in->loc, block);
+    if (s) {
+        int c = target >= 0 ? R->F->collection[target] : -1;
+        s->trace = node(R, s, TN_AGAIN, in->loc, in->call->callee, c);
+    }
+    return s;
+}
+
+/* Entering the head of a loop that releases the elements of an array
+ * (and fills none): the value kept in that array is released by it. */
+static state *cleanup_loop(run *R, state *st, int b)
+{
+    int a = R->F->cleanup_of[b];
+    if (a < 0 || st->status != ST_OPEN)
+        return st;
+    int held = 0;
+    for (unsigned i = 0; i < st->nh && !held; i++)
+        held = place(R, st->holders[i])->base == a && place(R, st->holders[i])->kind == IR_PLACE_SUB;
+    if (!held)
+        return st;
+    const ir_insn *rel = R->F->cleanup_call[b];
+    state *s = st_clone(R->a, st);
+    s->status = ST_RELEASED;
+    s->shut = 0;
+    s->trace = node(R, st, TN_RELEASE, rel->loc, rel->call->callee, R->F->collection[a]);
+    return s;
 }
 
 /* ---- instructions ---- */
@@ -648,7 +755,9 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
 }
 
 typedef struct step {
-    state *st[2];          /* up to two states after one instruction */
+    state *st[3];          /* up to three states after one instruction: the
+                              acquisition's success and failure, and the
+                              value an earlier pass left in an array */
 } step;
 
 /* What a call with rules entry e does to the tracked value, which reaches it
@@ -746,13 +855,17 @@ static void do_call(run *R, state *st, const ir_insn *in, const rt_entry *e, int
                     step *out)
 {
     const ir_call *c = in->call;
-    out->st[0] = out->st[1] = NULL;
+    out->st[0] = out->st[1] = out->st[2] = NULL;
     state *alt = NULL;
     if (e && st->status != ST_NONE && !(st = do_copy(R, st, in, e, block)))
         return;
     if (st->status != ST_NONE) {
         for (unsigned i = 0; i < c->nargs && st; i++) {
             int p = c->args[i].place;
+            if (p >= 0 && !c->args[i].addr_of && element_alias(R, st, p)) {
+                st = alias_arg(R, st, in, e, i);
+                continue;
+            }
             if (p < 0 || !reaches(R, st, p))
                 continue;
             if (!e) {
@@ -786,6 +899,8 @@ static void do_call(run *R, state *st, const ir_insn *in, const rt_entry *e, int
     if ((e && e->noreturn) || c->noreturn)
         return;
     if (R->S && in == R->S->in) {
+        /* the value of an earlier pass, kept in an array, stays there */
+        out->st[2] = earlier_pass(R, st, in, block);
         acquire(R, st, in, block, &out->st[0], &out->st[1]);
         return;
     }
@@ -867,7 +982,7 @@ static state *do_escape(run *R, state *st, int src, int param, int returned)
 
 static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
 {
-    out->st[0] = out->st[1] = NULL;
+    out->st[0] = out->st[1] = out->st[2] = NULL;
     state *s;
     switch (in->op) {
     case IR_CALL: {
@@ -875,7 +990,7 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
         if (!(st = call_frees(R, st, in, e, block)))
             return;
         do_call(R, st, in, e, block, out);
-        for (int k = 0; k < 2; k++)
+        for (int k = 0; k < 3; k++)
             out->st[k] = call_objects(R, call_clobbers(R, out->st[k], in->call), in->call, e);
         return;
     }
@@ -1203,11 +1318,12 @@ static void run_block(run *R, const ir_block *b, unsigned i, state *st)
         /* summary mode: a failed acquisition whose path goes on somewhere
          * (handed off, dropped) rather than ending the process may reach
          * the caller */
-        if (R->F->sum && st->status == ST_FAILED && !out.st[0] && !out.st[1] &&
+        if (R->F->sum && st->status == ST_FAILED && !out.st[0] && !out.st[1] && !out.st[2] &&
             !(in->op == IR_CALL && ends_process(R, in->call)))
             R->F->sum->outcome |= SUM_FAILED_RETURN;
-        if (out.st[1])
-            run_block(R, b, i + 1, out.st[1]);
+        for (int k = 1; k < 3; k++)
+            if (out.st[k])
+                run_block(R, b, i + 1, out.st[k]);
         st = out.st[0];
         /* a path whose value is gone for good has nothing more to say */
         if (st && st->status != ST_NONE && st->status != ST_HANDED && st->nh == 0) {

@@ -54,6 +54,14 @@ typedef struct fn_ctx {
     unsigned char *relevant;  /* per place: some condition reads its value
                                  (directly or through copies): only these
                                  places' values are kept in states */
+    int *collection;          /* per place: for an element of a local array
+                                 that has a collection place ("fds[...]"),
+                                 that place (also for itself); else -1 */
+    int *cleanup_of;          /* per block, NULL when no array has a
+                                 collection: the local array whose elements
+                                 the loop headed here releases without
+                                 filling any, else -1 */
+    const ir_insn **cleanup_call; /* per block: that loop's release call */
     int stores_out;           /* some store writes an out-parameter (*p):
                                  failed acquisitions are followed to their
                                  return, whose value is the failure value */

@@ -316,6 +316,26 @@ static void note_deref(lower *L, CXCursor c)
 /* The local place that c designates, lowering what it evaluates on the way.
  * *elsewhere is set when c designates memory that is not a tracked local
  * (a global, through a pointer, a variable array index). */
+/* The local integer variable an array index names (`fds[i]`), or -1. */
+static int index_var(lower *L, CXCursor idx)
+{
+    idx = lw_strip(idx);
+    if (clang_getCursorKind(idx) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor d = clang_getCursorReferenced(idx);
+    enum CXCursorKind dk = clang_getCursorKind(d);
+    if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+        return -1;
+    int p = lw_var_place(L, d);
+    if (p < 0)
+        return -1;
+    const ir_place *pl = &L->f->places[p];
+    return pl->is_memory || pl->is_pointer || pl->is_array || pl->is_record || pl->is_text ||
+                   pl->kind != IR_PLACE_VAR
+               ? -1
+               : p;
+}
+
 static int place_of(lower *L, CXCursor c, int *elsewhere)
 {
     c = lw_strip(c);
@@ -373,6 +393,9 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
             snprintf(suffix, sizeof suffix, "[%lld]", (long long)idx);
             return ir_place_sub(L->f, base, suffix);
         }
+        int ix = base >= 0 && L->f->places[base].is_array ? index_var(L, kids[1]) : -1;
+        if (ix >= 0) /* fds[i]: the element i names now */
+            return ir_place_index(L->f, base, ix);
         if (base < 0)
             lw_expr(L, kids[0], 1);
         lw_expr(L, kids[1], 1);

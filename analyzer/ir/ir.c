@@ -72,6 +72,7 @@ int ir_place_add(ir_func *f, const char *name, ir_place_kind kind, int base)
     p->kind = kind;
     p->base = base < 0 ? id : base;
     p->derived_from = -1;
+    p->index = -1;
     p->usr = NULL;
     return id;
 }
@@ -98,6 +99,33 @@ int ir_global_key(const ir_func *fn, int p, char *buf, size_t n)
     memcpy(buf, root->usr, strlen(root->usr));
     memcpy(buf + strlen(root->usr), rest, strlen(rest) + 1);
     return 0;
+}
+
+int ir_place_index(ir_func *f, int array, int index)
+{
+    for (unsigned i = 0; i < f->nplaces; i++)
+        if (f->places[i].base == array && f->places[i].index == index &&
+            f->places[i].kind == IR_PLACE_SUB)
+            return (int)i;
+    if (ir_place_collection(f, array) < 0) {
+        char name[300];
+        snprintf(name, sizeof name, "%s[...]", f->places[array].name);
+        int c = ir_place_add(f, name, IR_PLACE_SUB, array);
+        f->places[c].is_collection = 1;
+    }
+    char name[300];
+    snprintf(name, sizeof name, "%s[%s]", f->places[array].name, f->places[index].name);
+    int p = ir_place_add(f, name, IR_PLACE_SUB, array);
+    f->places[p].index = index;
+    return p;
+}
+
+int ir_place_collection(const ir_func *f, int array)
+{
+    for (unsigned i = 0; i < f->nplaces; i++)
+        if (f->places[i].base == array && f->places[i].is_collection)
+            return (int)i;
+    return -1;
 }
 
 int ir_place_find(const ir_func *f, const char *name)

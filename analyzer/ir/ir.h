@@ -67,6 +67,14 @@ typedef struct ir_place {
                                  is_memory) */
     unsigned addr_escaped : 1; /* its address was stored somewhere: it may
                                   change unseen, so nothing is known of it */
+    int index;                /* >= 0: an element of local array `base` at the
+                                 index local place `index` holds now
+                                 ("fds[i]"); writing that place makes the
+                                 element unnameable (its value stays in the
+                                 array's collection).  -1 otherwise */
+    unsigned is_collection : 1; /* "fds[...]": the elements of local array
+                                 `base` stored at an index the function can
+                                 no longer name (the index changed since) */
     const char *usr;          /* a global or file static (VAR, is_memory): its
                                  clang USR, the same in every file that
                                  names it; NULL otherwise */
@@ -225,6 +233,12 @@ int ir_place_sub_named(ir_func *f, int base, const char *name);
  * -1 when p is not a global nor a field of one (nor a field reached through
  * a pointer: other names may write those) or the key does not fit. */
 int ir_global_key(const ir_func *fn, int p, char *buf, size_t n);
+/* The element of local array `array` at the index local place `index`
+ * holds ("fds[i]"), created when absent together with the array's
+ * collection place ("fds[...]").  Returns its number. */
+int ir_place_index(ir_func *f, int array, int index);
+/* The collection place of local array `array`, or -1 when none was made. */
+int ir_place_collection(const ir_func *f, int array);
 /* Place number whose name is name, or -1. */
 int ir_place_find(const ir_func *f, const char *name);
 

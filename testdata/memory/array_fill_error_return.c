@@ -1,11 +1,8 @@
 /* Opening the listening sockets into an array: when one socket() fails the
- * function returns and the sockets from earlier passes are lost.
- *
- * KNOWN FALSE NEGATIVE: sockleak follows array elements only at constant
- * indices; a store to fds[i] hands the value to the array, so this leak is
- * not reported.  The case stays as a check that nothing bogus is reported
- * (no overwrite at fds[i] = socket(), no leak at the second loop); put the
- * expectation back on the `return -1` line once arrays are tracked. */
+ * function returns and the sockets from earlier passes are lost.  The
+ * array's elements stored at an index that has since moved on are followed
+ * as a collection ("fds[...]"); the loop that closes every element at the
+ * end empties it. */
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -19,7 +16,7 @@ int probe_ports(const struct sockaddr_in *addrs, int *bound)
     for (int i = 0; i < NPORTS; i++) {
         fds[i] = socket(AF_INET, SOCK_STREAM, 0);
         if (fds[i] < 0)
-            return -1; /* the real leak: not found yet, see above */
+            return -1; // expect: resource-leak
         if (bind(fds[i], (const struct sockaddr *)&addrs[i], sizeof addrs[i]) == 0)
             (*bound)++;
     }
