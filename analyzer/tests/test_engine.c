@@ -808,6 +808,8 @@ static void make_rules(void)
     rules_entry(rt, "send", "test")->borrow = 1u << 0;
     rules_entry(rt, "exit", "test")->noreturn = 1;
     rules_entry(rt, "foo", "test")->harmless = 1;
+    rules_entry(rt, "malloc", "test")->allocates = 1;
+    rules_entry(rt, "free", "test")->frees = 1u << 0;
 }
 
 /* A global g (a memory place) tested twice around the acquisition:
@@ -961,6 +963,197 @@ static void test_counted_loop(void)
     CHECK(found.n == 0);
 }
 
+/* ---- places in memory (issue 11): fields of new objects, globals,
+ * out-parameters, arrays filled at a variable index ---- */
+
+/* A place of fn in memory: a global (root) or something under one. */
+static int memory_place(const char *name, int base)
+{
+    int p = ir_place_add(fn, name, base < 0 ? IR_PLACE_VAR : IR_PLACE_SUB, base);
+    fn->places[p].is_memory = 1;
+    return p;
+}
+
+static void store(int b, unsigned line, int dst, int src, int through_param)
+{
+    simple(b, IR_STORE, line, dst, src, through_param);
+}
+
+static void test_object_field(void)
+{
+    /*  2 struct conn *c = malloc(...);  (NULL: return)
+     *  4 int fd = socket(); (< 0: return)
+     *  7 c->fd = fd;  (fd's scope ends)
+     *  8 if (opaque()) { free(c); return -1; }   <- leak at free
+     * 10 return c;                               <- the object leaves: fine */
+    begin("a field of a new object", "f");
+    int c = var("c"), fd = var("fd");
+    fn->places[c].is_pointer = 1;
+    int cfd = memory_place("c->fd", c);
+    int nomem = block(), have = block();
+    call(fn->entry, 2, 22, c, "malloc", 1, K(16));
+    branch(fn->entry, 3, c, IR_EQ, 0, nomem, have);
+    ret(nomem, 3, 20);
+    int ok = socket_checked(have, 4, fd);
+    store(ok, 7, cfd, fd, -1);
+    scope_end(ok, 7, 20, fd); /* { int fd = ...; c->fd = fd; } */
+    int bad = block(), good = block();
+    branch(ok, 8, -1, IR_NE, 0, bad, good);
+    call(bad, 8, 25, -1, "free", 1, P(c));
+    ret(bad, 8, 34);
+    escape(good, 10, c);
+    ret(good, 10, 5);
+    CHECK(analyze() == ENG_OK);
+    const finding *f = only();
+    CHECK(f && f->rule == SL_RULE_RESOURCE_LEAK && f->loc.line == 8 && f->loc.col == 25);
+    CHECK(f && strstr(f->message, "free() frees the object"));
+}
+
+static void test_global_holder(void)
+{
+    /*  2 fd = socket(); (< 0: return)  5 g = fd;  6 return 0;   fine: g has it
+     *  then, fd's scope ended, a second socket stored into g at line 9: the
+     *  first is lost there */
+    begin("a global keeps it", "f");
+    int g = memory_place("g", -1), fd = var("fd");
+    int ok = socket_checked(fn->entry, 2, fd);
+    store(ok, 5, g, fd, -1);
+    ret(ok, 6, 5);
+    CHECK(analyze() == ENG_OK && found.n == 0);
+
+    begin("a global overwritten by the function's own second value", "f");
+    g = memory_place("g", -1);
+    fd = var("fd");
+    int fd2 = var("fd2");
+    ok = socket_checked(fn->entry, 2, fd);
+    store(ok, 5, g, fd, -1);
+    scope_end(ok, 5, 20, fd);
+    int ok2 = socket_checked(ok, 6, fd2);
+    store(ok2, 9, g, fd2, -1);
+    ret(ok2, 10, 5);
+    CHECK(analyze() == ENG_OK);
+    /* each socket's site sees one loss: the first at line 9, none for the second */
+    CHECK(count(SL_RULE_RESOURCE_LEAK) == 1 && found.n && found.items[0].loc.line == 9);
+}
+
+static void test_global_written_elsewhere(void)
+{
+    /* g's row says every write in the program stores a fresh socket that
+     * nothing closes: storing into it unseen loses the earlier one, unless
+     * the path knows g is empty (g < 0). */
+    rt_entry *row = rules_entry(rt, "c:@g", "test");
+    row->global_left_open = 1;
+    for (int guarded = 0; guarded < 2; guarded++) {
+        begin(guarded ? "a global known empty" : "a global that may hold an earlier socket", "f");
+        int g = memory_place("g", -1), fd = var("fd");
+        fn->places[g].usr = "c:@g";
+        int start = fn->entry;
+        if (guarded) {
+            int done = block(), go = block();
+            branch(fn->entry, 2, g, IR_GE, 0, done, go);
+            ret(done, 2, 20);
+            start = go;
+        }
+        int ok = socket_checked(start, 3, fd);
+        store(ok, 6, g, fd, -1);
+        ret(ok, 7, 5);
+        CHECK(analyze() == ENG_OK);
+        CHECK(found.n == (guarded ? 0u : 1u));
+        CHECK(guarded || (found.n && found.items[0].loc.line == 6 &&
+                          strstr(found.items[0].message, "earlier call")));
+    }
+    row->global_left_open = 0;
+}
+
+static void test_out_parameter(void)
+{
+    /*  1 int f(int *out) {
+     *  2     *out = socket();  if (*out < 0) return -1;
+     *  5     if (opaque()) return -1;     <- leak: failure with *out open
+     *  6     return 0;                    <- success: the caller's
+     * and again with a caller known to close *out after a failure */
+    rt_entry *self = rules_entry(rt, "c:@F@f", "test");
+    for (int closed = 0; closed < 2; closed++) {
+        self->out_closed_by_callers = closed ? 1 : 0;
+        begin(closed ? "an out-parameter its callers close on failure"
+                     : "an out-parameter left open on failure", "f");
+        fn->usr = "c:@F@f";
+        int out = param("out");
+        fn->places[out].is_pointer = 1;
+        int star = memory_place("*out", out);
+        fn->places[star].is_deref = 1;
+        int t = ir_place_add(fn, "$t1", IR_PLACE_TEMP, -1);
+        int fail = block(), ok = block(), bad = block(), good = block();
+        socket_into(fn->entry, 2, t);
+        store(fn->entry, 2, star, t, out);
+        scope_end(fn->entry, 2, 14, t);
+        branch(fn->entry, 3, star, IR_LT, 0, fail, ok);
+        ir_term_return(fn, fail, at(4, 9), 0);
+        fn->blocks[fail]->term.ret_has_const = 1;
+        fn->blocks[fail]->term.ret_const = -1;
+        branch(ok, 5, -1, IR_NE, 0, bad, good);
+        ir_term_return(fn, bad, at(5, 20), 0);
+        fn->blocks[bad]->term.ret_has_const = 1;
+        fn->blocks[bad]->term.ret_const = -1;
+        ir_term_return(fn, good, at(6, 5), 0);
+        fn->blocks[good]->term.ret_has_const = 1;
+        fn->blocks[good]->term.ret_const = 0;
+        CHECK(analyze() == ENG_OK);
+        CHECK(found.n == (closed ? 0u : 1u));
+        CHECK(closed || (found.n && found.items[0].loc.line == 5 &&
+                         strstr(found.items[0].message, "left open in '*out'")));
+    }
+    self->out_closed_by_callers = 0;
+}
+
+static void test_array_collection(void)
+{
+    /*  2 for (i = 0; i < n; i++) {
+     *  3     fds[i] = socket();
+     *  4     if (fds[i] < 0) return -1;     <- a later pass: earlier ones lost
+     *  5 }
+     *  6 for (j = 0; j < n; j++) close(fds[j]);   (when `cleanup` is set)
+     *  7 return 0;                          <- without the loop: lost too */
+    for (int cleanup = 0; cleanup < 2; cleanup++) {
+        begin(cleanup ? "an array emptied by a loop" : "an array filled and lost", "f");
+        int n = param("n"), fds = var("fds"), i = var("i"), j = var("j");
+        fn->places[fds].is_array = 1;
+        int el = ir_place_index(fn, fds, i), elj = ir_place_index(fn, fds, j);
+        CHECK(ir_place_collection(fn, fds) >= 0 && el != elj);
+        CHECK(strcmp(fn->places[el].name, "fds[i]") == 0);
+        int head = block(), body = block(), fail = block(), step = block(), after = block();
+        konst(fn->entry, 2, i, 0);
+        ir_term_goto(fn, fn->entry, head);
+        branch(head, 2, -1, IR_NE, 0, body, after); /* i < n */
+        socket_into(body, 3, el);
+        branch(body, 4, el, IR_LT, 0, fail, step);
+        ret(fail, 4, 25);
+        simple(step, IR_HAVOC, 2, i, -1, 0); /* i++ with n unknown */
+        ir_term_goto(fn, step, head);
+        int end = after;
+        if (cleanup) {
+            int h2 = block(), b2 = block(), out = block();
+            konst(after, 6, j, 0);
+            ir_term_goto(fn, after, h2);
+            branch(h2, 6, -1, IR_NE, 0, b2, out);
+            call(b2, 6, 30, -1, "close", 1, P(elj));
+            simple(b2, IR_HAVOC, 6, j, -1, 0);
+            ir_term_goto(fn, b2, h2);
+            end = out;
+        }
+        ret(end, 7, 5);
+        (void)n;
+        CHECK(analyze() == ENG_OK);
+        size_t at4 = 0, at7 = 0;
+        for (size_t k = 0; k < found.n; k++) {
+            at4 += found.items[k].loc.line == 4;
+            at7 += found.items[k].loc.line == 7;
+            CHECK(strstr(found.items[k].message, "'fds[...]'") != NULL);
+        }
+        CHECK(at4 == 1 && at7 == (cleanup ? 0u : 1u) && found.n == at4 + at7);
+    }
+}
+
 int main(void)
 {
     make_rules();
@@ -987,6 +1180,11 @@ int main(void)
     test_unknown_callee();
     test_disabled_rule();
     test_discarded_result();
+    test_object_field();
+    test_global_holder();
+    test_global_written_elsewhere();
+    test_out_parameter();
+    test_array_collection();
     ir_func_free(fn);
     finding_list_clear(&found);
     rules_table_free(rt);
