@@ -8,9 +8,11 @@
  *
  * What it models is only what the analysis needs:
  *   - places: local variables, their constant-index elements and fields
- *     ("p[0]", "c.fd"), temporaries the front invents for call results, and
- *     memory the function only reads and tests (globals, statics, fields
- *     through parameters, "x & mask" of any of these);
+ *     ("p[0]", "c.fd"), elements of local arrays at a local index ("fds[i]")
+ *     and each such array's earlier elements ("fds[...]"), temporaries the
+ *     front invents for call results, and memory (globals, statics, fields
+ *     through pointers, what a pointer parameter points to "*out", "x & mask"
+ *     of any of these);
  *   - instructions: calls (with their arguments as places or constants),
  *     copies, constant assignments, comparisons stored in a variable,
  *     "value becomes unknown", escapes (ownership leaves the function) and
