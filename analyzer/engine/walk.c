@@ -210,6 +210,23 @@ static int held_through_out(const run *R, const state *st)
     return 0;
 }
 
+/* Memory of the caller's: a field or element reached through a pointer
+ * parameter ("c->fd", "*out"). */
+static int caller_memory(const run *R, int mp)
+{
+    const ir_place *pm = place(R, mp);
+    return pm->is_memory && pm->kind == IR_PLACE_SUB && place(R, pm->base)->is_param;
+}
+
+/* Whether a place of the caller's holds the value: a return hands it over. */
+static int held_by_caller(const run *R, const state *st)
+{
+    for (unsigned i = 0; i < st->nh; i++)
+        if (caller_memory(R, st->holders[i]))
+            return 1;
+    return 0;
+}
+
 /* Summary mode: the value left through a hand-off. */
 static void note_escape(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_ESCAPED; }
 
@@ -600,13 +617,14 @@ static state *alias_arg(run *R, state *st, const ir_insn *in, const rt_entry *e,
 }
 
 /* At the acquisition itself: when the value an earlier pass acquired is
- * kept in an array's collection, a state that goes on following it while
- * the new value goes into the array untracked.  NULL otherwise. */
+ * kept in memory (an array's collection, a field, a global), a state that
+ * goes on following it while the new value goes on untracked.  NULL
+ * otherwise. */
 static state *earlier_pass(run *R, const state *st, const ir_insn *in, int block)
 {
     int kept = 0;
     for (unsigned i = 0; i < st->nh && !kept; i++)
-        kept = place(R, st->holders[i])->is_collection;
+        kept = place(R, st->holders[i])->is_collection || place(R, st->holders[i])->is_memory;
     if (!kept || st->status != ST_OPEN)
         return NULL;
     state *s = st_clone(R->a, st);
@@ -617,6 +635,8 @@ static state *earlier_pass(run *R, const state *st, const ir_insn *in, int block
         s = drop_place(R, s, in->call->dst, EX_OVERWRITE, in->loc, block);
     if (s) {
         int c = target >= 0 ? R->F->collection[target] : -1;
+        for (unsigned i = 0; i < s->nh && c < 0; i++)
+            c = s->holders[i];
         s->trace = node(R, s, TN_AGAIN, in->loc, in->call->callee, c);
     }
     return s;
@@ -1082,7 +1102,10 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
         /* an out-parameter (*out = fd) is followed until the function
          * returns: a failure return must not leave it open; a success
          * return hands it to the caller (a summary's SUM_HANDED) */
-        int out_param = place(R, in->dst)->is_deref && R->S;
+        /* so is one stored into the caller's object (c->sock[0] = fd) while
+         * the function runs: overwriting it there loses it */
+        int out_param = R->S && (place(R, in->dst)->is_deref ||
+                                 (!R->F->sum && caller_memory(R, in->dst)));
         if (!st_holds(st, in->src) || !(followed_memory(R, st, in->dst) || out_param)) {
             out->st[0] = do_escape(R, st, in->src, (int)in->value, 0);
             return;
@@ -1294,7 +1317,8 @@ static void do_term(run *R, state *st, const ir_block *b)
         }
         if (st->status == ST_OPEN && !R->F->fn->is_main && held_through_out(R, st))
             note_out_return(R, st, t, b->id);
-        else if (st->status == ST_OPEN && !R->F->fn->is_main && !held_by_global(R, st))
+        else if (st->status == ST_OPEN && !R->F->fn->is_main && !held_by_global(R, st) &&
+                 !held_by_caller(R, st))
             report(R, st, t->implicit ? EX_FALLOFF : EX_RETURN, t->loc, b->id,
                    st->nh ? st->holders[0] : -1, NULL);
         else if (st->status == ST_RELEASED)
