@@ -393,6 +393,14 @@ int acc_path_of(lower *L, CXCursor c, acc_path *a)
     return 1;
 }
 
+static int is_located(const lower *L, int p)
+{
+    for (unsigned i = 0; i < L->nkeys; i++)
+        if (L->keys[i].place == p)
+            return 1;
+    return 0;
+}
+
 int acc_place(lower *L, const acc_path *a)
 {
     ir_func *f = L->f;
@@ -406,16 +414,17 @@ int acc_place(lower *L, const acc_path *a)
                 return k->place;
         }
     /* by its path: a place whose bytes are not known, or one made before
-     * (the elements of a local array, made with it) */
+     * (the elements of a local array, made with it); a place located
+     * elsewhere is another one, however it is spelt */
     int p = -1;
     for (unsigned i = 0; i < f->nplaces && p < 0; i++)
         if (f->places[i].kind == IR_PLACE_SUB && f->places[i].base == a->root &&
-            f->places[i].derived_from < 0 && !strcmp(f->places[i].path, a->path))
+            f->places[i].derived_from < 0 && !strcmp(f->places[i].path, a->path) &&
+            !(a->located && is_located(L, (int)i)))
             p = (int)i;
     if (p >= 0) {
-        for (unsigned i = 0; i < L->nkeys; i++)
-            if (L->keys[i].place == p)
-                return p; /* already located */
+        if (!a->located || is_located(L, p))
+            return p;
     } else {
         p = ir_place_add(f, a->name, IR_PLACE_SUB, a->root);
         if (strcmp(a->name, a->path))
