@@ -176,6 +176,23 @@ int acc_alias(lower *L, CXCursor decl)
     return 1;
 }
 
+void acc_alias_touched(lower *L, CXCursor base)
+{
+    base = lw_strip(base);
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+        return;
+    int t = acc_alias_target(L, clang_getCursorReferenced(base));
+    if (t < 0)
+        return;
+    ir_loc loc = lw_cursor_loc(L, base);
+    ir_insn in = ir_insn_make(IR_ESCAPE, loc);
+    in.src = t;
+    ir_emit(L->f, L->cur, &in);
+    in = ir_insn_make(IR_HAVOC, loc);
+    in.dst = t;
+    ir_emit(L->f, L->cur, &in);
+}
+
 /* ---- access paths ---- */
 
 /* The global or static variable decl's memory place (one per function). */
@@ -257,6 +274,7 @@ static void deref_step(acc_path *a, int64_t off)
 {
     if (a->addr) {
         a->addr = 0;
+        a->via_alias = 1;
         a->off += off;
         return;
     }
@@ -364,11 +382,13 @@ static int walk(lower *L, CXCursor c, acc_path *a, int depth)
         if (size <= 0 || idx > (1 << 20) || idx < -(1 << 20) || (!through && !is_array_type(bt)))
             a->located = 0;
         /* the shapes a local's elements always had: a local array named
-         * directly, a small constant index; or through an alias */
+         * directly, a small constant index; anything located through an
+         * alias */
         a->plain = a->plain && (through ? a->addr
-                                        : clang_getCursorKind(b) == CXCursor_DeclRefExpr &&
-                                              L->f->places[a->root].is_array && idx >= 0 &&
-                                              idx < 64);
+                                : a->via_alias ? a->located
+                                               : clang_getCursorKind(b) == CXCursor_DeclRefExpr &&
+                                                     L->f->places[a->root].is_array &&
+                                                     idx >= 0 && idx < 64);
         if (through)
             deref_step(a, idx * size);
         else

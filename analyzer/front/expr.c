@@ -364,6 +364,7 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
             *elsewhere = 1;
             return -1;
         }
+        acc_alias_touched(L, kids[0]);
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
         if (bt.kind == CXType_Pointer) {
             lw_expr(L, kids[0], 1);
@@ -390,6 +391,7 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
             *elsewhere = 1;
             return -1;
         }
+        acc_alias_touched(L, kids[0]);
         int64_t idx;
         int base_else = 0;
         CXCursor b = lw_strip(kids[0]);
@@ -414,6 +416,8 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
             const char *op = lw_unop(c, &post);
             if (op && !strcmp(op, "__extension__"))
                 return place_of(L, kids[0], elsewhere);
+            if (op && !strcmp(op, "*"))
+                acc_alias_touched(L, kids[0]);
         }
         lw_expr(L, c, 1);
         *elsewhere = 1;
@@ -820,6 +824,8 @@ static operand lower_unop(lower *L, CXCursor c, int want)
     }
     if (op && !strcmp(op, "__extension__"))
         return lw_expr(L, k[0], want);
+    if (op && !strcmp(op, "*"))
+        acc_alias_touched(L, k[0]); /* *(int *)v: not followed */
     operand a = lw_expr(L, k[0], 1);
     if (op && !strcmp(op, "!") && want && a.place >= 0 && !a.addr_of) {
         int t = lw_new_temp(L, loc);

@@ -290,6 +290,7 @@ typedef struct acc_path {
                                elements, anything through an alias of it */
     unsigned addr : 1;      /* (while walking) the value is the address of
                                the root plus off */
+    unsigned via_alias : 1; /* a step through an alias entered the root */
     unsigned agg : 1;       /* of struct, union or array type */
     unsigned nsteps;        /* fields and elements on the path */
     char name[256];         /* as written: "((struct hdr *)b)->fd" */
@@ -320,6 +321,10 @@ int acc_local_place(lower *L, CXCursor c);
 int acc_alias(lower *L, CXCursor decl);
 /* The local whose address the alias decl holds, or -1. */
 int acc_alias_target(lower *L, CXCursor decl);
+/* base is dereferenced in a shape access paths do not follow (`*(int *)v`,
+ * `((int *)v)[i]`): when it names an alias, what its local holds is handed
+ * off and becomes unknown there (escape, havoc). */
+void acc_alias_touched(lower *L, CXCursor base);
 /* After the body is lowered: a write to a located place makes each place
  * whose bytes overlap its own hand off its value and become unknown. */
 void acc_finish(lower *L);

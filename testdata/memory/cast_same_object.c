@@ -150,6 +150,33 @@ int local_through_header(void)
     return 0;
 }
 
+/* the local read through the alias by a variable index, a shape that is not
+ * followed: which descriptor is closed is unknown, so nothing is said */
+int local_closed_by_index(int i)
+{
+    struct big s;
+    void *v = &s;
+    s.h.fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (s.h.fd < 0)
+        return -1;
+    close(((int *)v)[i]);
+    return 0;
+}
+
+/* stored through a plain dereference of the alias, closed through the
+ * field: the store is not followed, so the descriptor is handed off there */
+int local_stored_by_deref(void)
+{
+    struct big s;
+    void *v = &s;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    *(int *)v = fd;
+    close(s.h.fd);
+    return 0;
+}
+
 /* the `void *` is pointed elsewhere later: not an alias, the store through
  * it hands the descriptor off, as for any pointer */
 int void_pointer_reassigned(struct big *other)
