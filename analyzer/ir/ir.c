@@ -88,9 +88,9 @@ int ir_global_key(const ir_func *fn, int p, char *buf, size_t n)
     const char *rest = "";
     if (pl != root) {
         size_t len = strlen(root->name);
-        if (strncmp(pl->name, root->name, len) != 0)
+        if (strncmp(pl->path, root->name, len) != 0)
             return -1;
-        rest = pl->name + len;
+        rest = pl->path + len;
         if (strstr(rest, "->") || strchr(rest, '*') || strchr(rest, '&'))
             return -1; /* through a pointer: other names reach it too */
     }

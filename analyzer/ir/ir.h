@@ -55,9 +55,10 @@ typedef struct ir_place {
                              "p[0]", "c.fd", "((struct hdr *)b)->fd", "$t3" */
     const char *path;     /* the same access path with casts and parentheses
                              left out ("b->fd" for the cast above): what the
-                             engine reads an element's index ("p[1]") and a
-                             parameter's field ("p->fd") from.  The same
-                             string as name unless the front sets it */
+                             engine reads an element's index ("p[1]"), a
+                             parameter's field ("p->fd") and a global's key
+                             (ir_global_key) from.  The same string as name
+                             unless the front sets it */
     ir_place_kind kind;
     int base;             /* place number of the root variable (itself for VAR/TEMP) */
     unsigned is_param : 1;
@@ -240,7 +241,7 @@ int ir_place_sub(ir_func *f, int base, const char *suffix);
  * ("*out", "p->fd"). */
 int ir_place_sub_named(ir_func *f, int base, const char *name);
 /* The key of a global place: its root's USR followed by the rest of its
- * name ("c:@log_fd", "c:@srv.listen_fd"), written into buf.  Returns 0, or
+ * path ("c:@log_fd", "c:@srv.listen_fd"), written into buf.  Returns 0, or
  * -1 when p is not a global nor a field of one (nor a field reached through
  * a pointer: other names may write those) or the key does not fit. */
 int ir_global_key(const ir_func *fn, int p, char *buf, size_t n);
