@@ -60,7 +60,7 @@ int site_target(const fn_ctx *F, const site *s)
     snprintf(name, sizeof name, "%s[%d]", F->fn->places[p].name, first + s->slot);
     for (unsigned i = 0; i < F->fn->nplaces; i++)
         if (F->fn->places[i].kind == IR_PLACE_SUB && F->fn->places[i].base == F->fn->places[p].base &&
-            strcmp(F->fn->places[i].name, name) == 0)
+            strcmp(F->fn->places[i].path, name) == 0)
             return (int)i;
     return -1;
 }

@@ -48,16 +48,16 @@ static int block_ends_process(const rules_table *rt, const ir_block *b)
     return 0;
 }
 
-/* For an element place "a[k]" of a local array: returns the array's place
- * and sets *k; -1 otherwise. */
+/* For an element place "a[k]" of a local array (by its path): returns the
+ * array's place and sets *k; -1 otherwise. */
 int array_element(const ir_func *fn, int p, int *k)
 {
     const ir_place *pl = &fn->places[p];
     if (pl->kind != IR_PLACE_SUB || !fn->places[pl->base].is_array)
         return -1;
     size_t n = strlen(fn->places[pl->base].name);
-    const char *suffix = pl->name + n;
-    if (strncmp(pl->name, fn->places[pl->base].name, n) || suffix[0] != '[')
+    const char *suffix = pl->path + n;
+    if (strncmp(pl->path, fn->places[pl->base].name, n) || suffix[0] != '[')
         return -1;
     char *end;
     long idx = strtol(suffix + 1, &end, 10);
@@ -241,8 +241,8 @@ static eng_effect param_effect(const sum_run *r)
     return o & SUM_USED ? EFF_BORROW : EFF_NONE;
 }
 
-/* Whether place i is what pointer parameter p points to: "*p" or
- * "p->field" (not a deeper path, not "x & mask"). */
+/* Whether place i is what pointer parameter p points to: its path is "*p"
+ * or "p->field" (not a deeper path, not "x & mask"). */
 static int deref_place(const ir_func *fn, unsigned i, int p)
 {
     const ir_place *pl = &fn->places[i];
@@ -250,11 +250,11 @@ static int deref_place(const ir_func *fn, unsigned i, int p)
         return 0;
     const char *name = fn->places[p].name;
     size_t n = strlen(name);
-    if (pl->name[0] == '*')
-        return !strcmp(pl->name + 1, name);
-    if (strncmp(pl->name, name, n) || strncmp(pl->name + n, "->", 2))
+    if (pl->path[0] == '*')
+        return !strcmp(pl->path + 1, name);
+    if (strncmp(pl->path, name, n) || strncmp(pl->path + n, "->", 2))
         return 0;
-    return strcspn(pl->name + n + 2, ".-[&") == strlen(pl->name + n + 2);
+    return strcspn(pl->path + n + 2, ".-[&") == strlen(pl->path + n + 2);
 }
 
 /* Blocks that can run: reachable from the entry, not past a call that never

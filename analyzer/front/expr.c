@@ -357,10 +357,14 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
         return p;
     }
     case CXCursor_MemberRefExpr: {
+        int p = acc_local_place(L, c); /* by where its bytes lie */
+        if (p >= 0)
+            return p;
         if (lw_children(c, kids, 1) < 1) {
             *elsewhere = 1;
             return -1;
         }
+        acc_alias_touched(L, kids[0]);
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
         if (bt.kind == CXType_Pointer) {
             lw_expr(L, kids[0], 1);
@@ -380,10 +384,14 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
         return ir_place_sub(L->f, base, suffix);
     }
     case CXCursor_ArraySubscriptExpr: {
+        int p = acc_local_place(L, c);
+        if (p >= 0)
+            return p;
         if (lw_children(c, kids, 2) != 2) {
             *elsewhere = 1;
             return -1;
         }
+        acc_alias_touched(L, kids[0]);
         int64_t idx;
         int base_else = 0;
         CXCursor b = lw_strip(kids[0]);
@@ -408,6 +416,8 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
             const char *op = lw_unop(c, &post);
             if (op && !strcmp(op, "__extension__"))
                 return place_of(L, kids[0], elsewhere);
+            if (op && !strcmp(op, "*"))
+                acc_alias_touched(L, kids[0]);
         }
         lw_expr(L, c, 1);
         *elsewhere = 1;
@@ -418,115 +428,6 @@ static int place_of(lower *L, CXCursor c, int *elsewhere)
         *elsewhere = 1;
         return -1;
     }
-}
-
-/* ---- memory: globals, statics, access paths through pointers ---- */
-
-/* The memory place of the global or static variable decl (created once per
- * function). */
-static int global_place(lower *L, CXCursor decl)
-{
-    unsigned h = clang_hashCursor(decl);
-    for (unsigned i = 0; i < L->nmems; i++)
-        if (L->mems[i].hash == h && clang_equalCursors(L->mems[i].decl, decl))
-            return L->mems[i].place;
-    CXString s = clang_getCursorSpelling(decl);
-    int p = ir_place_add(L->f, clang_getCString(s), IR_PLACE_VAR, -1);
-    clang_disposeString(s);
-    ir_place *pl = &L->f->places[p];
-    pl->is_memory = 1;
-    pl->is_static = 1;
-    CXString u = clang_getCursorUSR(decl);
-    if (*clang_getCString(u))
-        pl->usr = arena_strdup(L->f->arena, clang_getCString(u));
-    clang_disposeString(u);
-    pl->is_pointer = clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Pointer;
-    if (L->nmems == L->mems_cap) {
-        unsigned cap = L->mems_cap ? L->mems_cap * 2 : 8;
-        L->mems = arena_grow(L->f->arena, L->mems, L->nmems, cap, sizeof(var_binding));
-        L->mems_cap = cap;
-    }
-    L->mems[L->nmems].hash = h;
-    L->mems[L->nmems].decl = decl;
-    L->mems[L->nmems++].place = p;
-    return p;
-}
-
-/* Writes the access path of c ("o->flags", "cfg.mode[2]") into buf and
- * returns its root place (a local, a parameter, or a global's memory place);
- * *memory is set when the path leaves the function's own storage (a global
- * root, or a step through a pointer).  -1 when c is no such path. */
-static int access_path(lower *L, CXCursor c, char *buf, size_t n, int *memory, int depth)
-{
-    c = lw_strip(c);
-    CXCursor k[2];
-    if (depth > 8 || (L->nerrs && lw_has_error(L, c)))
-        return -1;
-    switch (clang_getCursorKind(c)) {
-    case CXCursor_DeclRefExpr: {
-        CXCursor d = clang_getCursorReferenced(c);
-        enum CXCursorKind dk = clang_getCursorKind(d);
-        if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
-            return -1;
-        int p = lw_var_place(L, d);
-        if (p < 0 && dk == CXCursor_VarDecl && !clang_isInvalidDeclaration(d)) {
-            enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
-            if (sc == CX_SC_Static || sc == CX_SC_Extern ||
-                clang_getCursorKind(clang_getCursorSemanticParent(d)) == CXCursor_TranslationUnit) {
-                p = global_place(L, d);
-                *memory = 1;
-            }
-        }
-        if (p >= 0)
-            snprintf(buf, n, "%s", L->f->places[p].name);
-        return p;
-    }
-    case CXCursor_MemberRefExpr: {
-        if (lw_children(c, k, 1) < 1)
-            return -1;
-        int through = clang_getCanonicalType(clang_getCursorType(k[0])).kind == CXType_Pointer;
-        int root = access_path(L, k[0], buf, n, memory, depth + 1);
-        if (root < 0)
-            return -1;
-        CXString f = clang_getCursorSpelling(c);
-        size_t len = strlen(buf);
-        snprintf(buf + len, n - len, "%s%s", through ? "->" : ".", clang_getCString(f));
-        clang_disposeString(f);
-        *memory |= through;
-        return root;
-    }
-    case CXCursor_ArraySubscriptExpr: {
-        int64_t idx;
-        if (lw_children(c, k, 2) != 2 || !lw_const(L, k[1], &idx))
-            return -1;
-        /* an array's name decays to a pointer: look past the implicit cast */
-        int through = clang_getCanonicalType(clang_getCursorType(lw_strip(k[0]))).kind ==
-                      CXType_Pointer;
-        int root = access_path(L, k[0], buf, n, memory, depth + 1);
-        if (root < 0)
-            return -1;
-        size_t len = strlen(buf);
-        snprintf(buf + len, n - len, "[%lld]", (long long)idx);
-        *memory |= through;
-        return root;
-    }
-    default:
-        return -1;
-    }
-}
-
-int lw_memory_place(lower *L, CXCursor c)
-{
-    char buf[256] = "";
-    int memory = 0;
-    int root = access_path(L, c, buf, sizeof buf, &memory, 0);
-    if (root < 0 || !memory || strlen(buf) >= sizeof buf - 1)
-        return -1;
-    if (!strcmp(buf, L->f->places[root].name))
-        return root; /* the global itself */
-    int p = ir_place_sub_named(L->f, root, buf);
-    L->f->places[p].is_memory = 1;
-    return p;
 }
 
 /* For `*p` where p is a pointer parameter: the place standing for what p
@@ -549,11 +450,14 @@ static int member_param(lower *L, CXCursor c)
     int p = clang_getCursorKind(d) == CXCursor_ParmDecl ? lw_var_place(L, d) : -1;
     if (p < 0)
         return -1;
+    int m = lw_memory_place(L, c);
+    if (m >= 0)
+        return m;
     CXString s = clang_getCursorSpelling(c);
     char name[200];
     snprintf(name, sizeof name, "%s->%s", L->f->places[p].name, clang_getCString(s));
     clang_disposeString(s);
-    int m = ir_place_sub_named(L->f, p, name);
+    m = ir_place_sub_named(L->f, p, name);
     L->f->places[m].is_memory = 1;
     return m;
 }
@@ -920,6 +824,8 @@ static operand lower_unop(lower *L, CXCursor c, int want)
     }
     if (op && !strcmp(op, "__extension__"))
         return lw_expr(L, k[0], want);
+    if (op && !strcmp(op, "*"))
+        acc_alias_touched(L, k[0]); /* *(int *)v: not followed */
     operand a = lw_expr(L, k[0], 1);
     if (op && !strcmp(op, "!") && want && a.place >= 0 && !a.addr_of) {
         int t = lw_new_temp(L, loc);
@@ -982,6 +888,8 @@ operand lw_expr(lower *L, CXCursor c, int want)
     case CXCursor_DeclRefExpr:
         if (lw_const(L, c, &v))
             result = op_const(v);
+        else if ((result.place = acc_alias_target(L, clang_getCursorReferenced(c))) >= 0)
+            result.addr_of = 1; /* an alias of &local */
         else if ((result.place = place_of(L, c, &elsewhere)) < 0 && elsewhere)
             result.place = lw_memory_place(L, c);
         break;

@@ -439,6 +439,7 @@ static ir_func *lower_function(tu_info *info, const diag_info *diags, CXCursor f
     lw_emit_all_cleanups(&L, f->end);
     ir_term_return(f, L.cur, f->end, 1);
     lw_finish_gotos(&L);
+    acc_finish(&L);
     for (unsigned i = 0; i < f->nblocks; i++) /* blocks nothing jumps to */
         if (f->blocks[i]->term.kind == IR_T_NONE)
             ir_term_exit(f, (int)i, f->end);

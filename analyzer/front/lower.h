@@ -121,6 +121,34 @@ typedef struct lw_error {
                                an unknown value (set per function) */
 } lw_error;
 
+/* A variable the function assigns or takes the address of (access.c). */
+typedef struct acc_write {
+    unsigned hash;
+    CXCursor decl;
+    unsigned last;          /* offset of the last assignment, by position */
+    unsigned written : 1;   /* assigned, incremented or decremented */
+    unsigned addr : 1;      /* its address is taken */
+} acc_write;
+
+/* A pointer local that holds the address of one local struct or union all
+ * its life: its fields are the local's (access.c). */
+typedef struct ptr_alias {
+    unsigned hash;
+    CXCursor decl;
+    int target;             /* the local's place */
+} ptr_alias;
+
+/* A field or element place found by where its bytes lie (access.c). */
+typedef struct acc_key {
+    int root;               /* the root place */
+    const char *steps;      /* the pointer steps before it, each "OFF:SIZE->"
+                               (the bytes the pointer is loaded from); "" in
+                               the root's own storage */
+    int64_t off, size;      /* its bytes after the last step */
+    unsigned agg : 1;       /* a struct, union or array, not one value */
+    int place;
+} acc_key;
+
 typedef struct lower {
     tu_info *info;
     CXTranslationUnit tu;
@@ -160,6 +188,13 @@ typedef struct lower {
     unsigned nmems, mems_cap;
     int counted;           /* the counter of the constant-trip `for` whose
                               step is being lowered (its ++ is an ADD), or -1 */
+    acc_key *keys;         /* located fields and elements (access.c) */
+    unsigned nkeys, keys_cap;
+    ptr_alias *aliases;    /* pointer locals read as a local's address */
+    unsigned naliases, aliases_cap;
+    acc_write *writes;     /* variables written, scanned on first need */
+    unsigned nwrites, writes_cap;
+    int writes_built;
 } lower;
 
 /* ---- lex.c: tokens, operators, source text ---- */
@@ -231,12 +266,6 @@ const char *lw_binop(CXCursor c);
 /* The same for a unary operator; *postfix says whether it follows its
  * operand (x++). */
 const char *lw_unop(CXCursor c, int *postfix);
-/* The memory place (ir_place.is_memory) that the lvalue c designates: a
- * global or static variable, or an access path through a pointer or from a
- * global ("o->flags", "daemon->opts[1]", "cfg.mode" with cfg global),
- * found or created by its written form; -1 when c is none of these (a
- * local's own storage, a variable index, a call's result). */
-int lw_memory_place(lower *L, CXCursor c);
 /* Whether decl is a variable declared `static` at file scope. */
 int lw_is_file_static(CXCursor decl);
 /* Whether the file-scope static decl is written or has its address taken
@@ -248,6 +277,57 @@ int lw_cmpop(const char *op, ir_cmpop *out);
 CXCursor lw_strip(CXCursor c);
 /* The children of c, up to max; returns how many there are. */
 unsigned lw_children(CXCursor c, CXCursor *out, unsigned max);
+
+/* ---- access.c: which place a field or element is ---- */
+/* An access path: a root variable, then fields and constant elements. */
+typedef struct acc_path {
+    int root;               /* the root place */
+    unsigned memory : 1;    /* not the function's own storage: a global's,
+                               or past a pointer step */
+    unsigned located : 1;   /* steps, off and size are known */
+    unsigned plain : 1;     /* a shape a local's own field or element has:
+                               fields, a local array's small constant
+                               elements, anything through an alias of it */
+    unsigned addr : 1;      /* (while walking) the value is the address of
+                               the root plus off */
+    unsigned via_alias : 1; /* a step through an alias entered the root */
+    unsigned agg : 1;       /* of struct, union or array type */
+    unsigned nsteps;        /* fields and elements on the path */
+    char name[256];         /* as written: "((struct hdr *)b)->fd" */
+    char path[256];         /* without casts: "b->fd" */
+    char steps[128];        /* see acc_key */
+    int64_t off, size;
+} acc_path;
+/* Fills *a with the access path of the lvalue c (a variable, its fields and
+ * constant elements, through pointers and casts).  Returns 0 when c is none
+ * (a variable index, a call's result, an unknown variable). */
+int acc_path_of(lower *L, CXCursor c, acc_path *a);
+/* The place of path a: the root itself, the place with the same bytes
+ * after the same steps, else the place with the same path, else a new one
+ * named as written.  Never fails. */
+int acc_place(lower *L, const acc_path *a);
+/* The memory place (ir_place.is_memory) that the lvalue c designates: a
+ * global or static variable, or an access path through a pointer or from a
+ * global ("o->flags", "daemon->opts[1]", "cfg.mode" with cfg global);
+ * -1 when c is none of these (a local's own storage, a variable index, a
+ * call's result). */
+int lw_memory_place(lower *L, CXCursor c);
+/* The place of a local's own field or element that the lvalue c designates
+ * (`c.fd`, `p[1]`, `u.sock`, `h->fd` with h an alias of &c), or -1. */
+int acc_local_place(lower *L, CXCursor c);
+/* For a local pointer declaration decl with an initializer: when it holds
+ * one object all its life (see access.c), makes its uses that object's and
+ * returns 1: nothing is to be declared or lowered for it.  Else 0. */
+int acc_alias(lower *L, CXCursor decl);
+/* The local whose address the alias decl holds, or -1. */
+int acc_alias_target(lower *L, CXCursor decl);
+/* base is dereferenced in a shape access paths do not follow (`*(int *)v`,
+ * `((int *)v)[i]`): when it names an alias, what its local holds is handed
+ * off and becomes unknown there (escape, havoc). */
+void acc_alias_touched(lower *L, CXCursor base);
+/* After the body is lowered: a write to a located place makes each place
+ * whose bytes overlap its own hand off its value and become unknown. */
+void acc_finish(lower *L);
 
 /* ---- recover.c: the broken parts of a function with compile errors ---- */
 /* c's extent as expansion-site offsets [*a, *b] in *file; 0 when it does
@@ -284,6 +364,9 @@ void lw_lower_children(lower *L, CXCursor c);
 int lw_declare(lower *L, CXCursor decl, int is_param);
 /* The place bound to a variable declaration, or -1. */
 int lw_var_place(lower *L, CXCursor decl);
+/* Binds decl to an existing place: its uses are that place's (an alias);
+ * it is not in any scope of its own. */
+void lw_bind_var(lower *L, CXCursor decl, int place);
 /* Ends the current path with a return of o (cleanups first) and starts a
  * fresh block. */
 void lw_return(lower *L, operand o, ir_loc loc);

@@ -173,8 +173,19 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
     return p;
 }
 
+void lw_bind_var(lower *L, CXCursor decl, int place)
+{
+    GROW(L, L->vars, L->nvars, L->vars_cap, var_binding);
+    var_binding *b = &L->vars[L->nvars++];
+    b->hash = clang_hashCursor(decl);
+    b->decl = decl;
+    b->place = place;
+}
+
 static void lower_var_decl(lower *L, CXCursor decl)
 {
+    if (acc_alias(L, decl))
+        return; /* `void *v = b;`: v is b */
     int p = lw_declare(L, decl, 0);
     CXCursor init = clang_Cursor_getVarDeclInitializer(decl);
     if (!clang_Cursor_isNull(init) && p < 0 && clang_isInvalidDeclaration(decl))

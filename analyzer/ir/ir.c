@@ -69,6 +69,7 @@ int ir_place_add(ir_func *f, const char *name, ir_place_kind kind, int base)
     int id = (int)f->nplaces++;
     ir_place *p = &f->places[id];
     p->name = arena_strdup(f->arena, name);
+    p->path = p->name;
     p->kind = kind;
     p->base = base < 0 ? id : base;
     p->derived_from = -1;
@@ -87,9 +88,9 @@ int ir_global_key(const ir_func *fn, int p, char *buf, size_t n)
     const char *rest = "";
     if (pl != root) {
         size_t len = strlen(root->name);
-        if (strncmp(pl->name, root->name, len) != 0)
+        if (strncmp(pl->path, root->name, len) != 0)
             return -1;
-        rest = pl->name + len;
+        rest = pl->path + len;
         if (strstr(rest, "->") || strchr(rest, '*') || strchr(rest, '&'))
             return -1; /* through a pointer: other names reach it too */
     }
@@ -331,8 +332,10 @@ void ir_dump(const ir_func *f, FILE *out)
 {
     fprintf(out, "function %s\n", f->name);
     for (unsigned i = 0; i < f->nplaces; i++)
-        fprintf(out, "  place %u %s%s\n", i, f->places[i].name,
-                f->places[i].is_param ? " (param)" : "");
+        fprintf(out, "  place %u %s%s%s%s\n", i, f->places[i].name,
+                f->places[i].is_param ? " (param)" : "",
+                f->places[i].path != f->places[i].name ? " path " : "",
+                f->places[i].path != f->places[i].name ? f->places[i].path : "");
     for (unsigned i = 0; i < f->nblocks; i++) {
         const ir_block *b = f->blocks[i];
         fprintf(out, "  B%d%s:\n", b->id, b->id == f->entry ? " (entry)" : "");

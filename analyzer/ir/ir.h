@@ -12,7 +12,10 @@
  *     and each such array's earlier elements ("fds[...]"), temporaries the
  *     front invents for call results, and memory (globals, statics, fields
  *     through pointers, what a pointer parameter points to "*out", "x & mask"
- *     of any of these);
+ *     of any of these).  A field or element is one place however it is
+ *     spelt when the front can tell where its bytes lie (front/access.c):
+ *     `b->h.fd` and `((struct hdr *)b)->fd`, or two members of a union with
+ *     the same offset and size;
  *   - instructions: calls (with their arguments as places or constants),
  *     copies, constant assignments, comparisons stored in a variable,
  *     "value becomes unknown", escapes (ownership leaves the function) and
@@ -48,7 +51,14 @@ typedef enum {
 /* A place that can hold a value.  Places are numbered 0..nplaces-1;
  * parameters come first (0..nparams-1). */
 typedef struct ir_place {
-    const char *name;     /* display name: "fd", "p[0]", "c.fd", "$t3" */
+    const char *name;     /* display name, as the user first wrote it: "fd",
+                             "p[0]", "c.fd", "((struct hdr *)b)->fd", "$t3" */
+    const char *path;     /* the same access path with casts and parentheses
+                             left out ("b->fd" for the cast above): what the
+                             engine reads an element's index ("p[1]"), a
+                             parameter's field ("p->fd") and a global's key
+                             (ir_global_key) from.  The same string as name
+                             unless the front sets it */
     ir_place_kind kind;
     int base;             /* place number of the root variable (itself for VAR/TEMP) */
     unsigned is_param : 1;
@@ -231,7 +241,7 @@ int ir_place_sub(ir_func *f, int base, const char *suffix);
  * ("*out", "p->fd"). */
 int ir_place_sub_named(ir_func *f, int base, const char *name);
 /* The key of a global place: its root's USR followed by the rest of its
- * name ("c:@log_fd", "c:@srv.listen_fd"), written into buf.  Returns 0, or
+ * path ("c:@log_fd", "c:@srv.listen_fd"), written into buf.  Returns 0, or
  * -1 when p is not a global nor a field of one (nor a field reached through
  * a pointer: other names may write those) or the key does not fit. */
 int ir_global_key(const ir_func *fn, int p, char *buf, size_t n);
