@@ -359,7 +359,18 @@ static eng_effect summarize_places(fn_ctx *F, const int *places, unsigned n)
     memset(&r, 0, sizeof r);
     F->sum = &r;
     F->visits = 0;
-    return walk_params(F, places, n) ? EFF_UNKNOWN : param_effect(&r);
+    return walk_params(F, places, n, 0) ? EFF_UNKNOWN : param_effect(&r);
+}
+
+/* Whether the function tests parameter place before using it: given the
+ * failure value (-1, NULL), no call uses it. */
+static int checks_first(fn_ctx *F, int place)
+{
+    sum_run r;
+    memset(&r, 0, sizeof r);
+    F->sum = &r;
+    F->visits = 0;
+    return !walk_params(F, &place, 1, 1) && !(r.outcome & SUM_USED_FAILED);
 }
 
 static eng_effect summarize_param(fn_ctx *F, int place)
@@ -385,6 +396,8 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
             continue;
         }
         out->param[p] = summarize_param(&F, (int)p);
+        if (out->param[p] == EFF_BORROW || out->param[p] == EFF_HALF_RELEASE)
+            out->checks_first[p] = checks_first(&F, (int)p);
         if (!fn->places[p].is_pointer)
             continue;
         /* what it points to: *p and the p->field places read through it */

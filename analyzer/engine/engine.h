@@ -51,6 +51,9 @@ typedef enum {
 typedef struct eng_summary {
     eng_effect param[RT_MAX_ARGS];  /* per parameter */
     eng_effect deref[RT_MAX_ARGS];  /* per pointer parameter p: on *p */
+    int checks_first[RT_MAX_ARGS];  /* per parameter it uses: it tests the
+                                       value first, so the failure value (-1,
+                                       NULL) does no harm there */
     unsigned nparams;
     int acquires;          /* returns a newly acquired value to its caller */
     int out_arg;           /* -1: through the return value; else the index of

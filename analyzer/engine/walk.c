@@ -110,6 +110,8 @@ static void report_jump(run *R, const state *st, exit_kind kind, ir_loc loc, int
     if (kind <= EX_LONGJMP && is_std_stream(R, st, place))
         return;
     sl_rule rule = rule_of(kind, st);
+    if (R->F->sum && kind == EX_USE_BEFORE)
+        R->F->sum->outcome |= SUM_USED_FAILED;
     if (R->F->sum) {
         if (kind <= EX_LONGJMP) /* lost inside the callee: still the caller's */
             R->F->sum->outcome |= st->shut ? SUM_OPEN_SHUT : SUM_OPEN;
@@ -819,7 +821,8 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         report(R, st, EX_USE_AFTER, in->loc, block, c->args[i].place, c->callee);
         return st;
     }
-    if (st->status == ST_FAILED && !st->checked && ((e->half_release | e->borrow) & bit)) {
+    if (st->status == ST_FAILED && !st->checked && ((e->half_release | e->borrow) & bit) &&
+        !(e->checks_first & bit)) {
         report(R, st, EX_USE_BEFORE, in->loc, block, c->args[i].place, c->callee);
         return NULL; /* one note per path is enough */
     }
@@ -1362,7 +1365,7 @@ static void run_block(run *R, const ir_block *b, unsigned i, state *st)
         do_term(R, st, b);
 }
 
-static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams,
+static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams, int failed,
                 finding_list *out)
 {
     run R;
@@ -1376,10 +1379,11 @@ static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams,
     R.seen = arena_alloc(R.a, sizeof(seen_set) * F->fn->nblocks);
     state *init = st_new(R.a);
     for (unsigned i = 0; i < nparams; i++) {
-        init->status = ST_OPEN;
+        int ptr = F->fn->places[params[i]].is_pointer;
+        init->status = failed ? ST_FAILED : ST_OPEN;
         st_add_holder(R.a, init, params[i]);
         st_set_val(R.a, init, params[i],
-                   iv_range(F->fn->places[params[i]].is_pointer ? 1 : 0, INT64_MAX));
+                   failed ? iv_range(ptr ? 0 : -1, ptr ? 0 : -1) : iv_range(ptr ? 1 : 0, INT64_MAX));
     }
     size_t first = out ? out->n : 0;
     enqueue(&R, F->fn->entry, init);
@@ -1402,9 +1406,9 @@ static int walk(fn_ctx *F, const site *S, const int *params, unsigned nparams,
     return over;
 }
 
-int walk_site(fn_ctx *F, const site *S, finding_list *out) { return walk(F, S, NULL, 0, out); }
+int walk_site(fn_ctx *F, const site *S, finding_list *out) { return walk(F, S, NULL, 0, 0, out); }
 
-int walk_params(fn_ctx *F, const int *places, unsigned n)
+int walk_params(fn_ctx *F, const int *places, unsigned n, int failed)
 {
-    return walk(F, NULL, places, n, NULL);
+    return walk(F, NULL, places, n, failed, NULL);
 }

@@ -25,6 +25,7 @@ enum {
     SUM_USED = 64,       /* a call used it as a handle (borrow, shutdown) */
     SUM_OPAQUE = 128,    /* a path passed it to code nobody describes */
     SUM_FAILED_RETURN = 256, /* a path returned after the acquisition failed */
+    SUM_USED_FAILED = 512, /* a call used a failed value before any test */
 };
 
 /* Summary-mode results of one walk. */
@@ -110,8 +111,9 @@ int eng_call_ends_process(const rules_table *rt, const ir_call *c);
 int walk_site(fn_ctx *F, const site *s, finding_list *out);
 
 /* Summary mode: walks with one value, held by places[0..n-1], open at
- * entry.  Returns nonzero when the budget ran out. */
-int walk_params(fn_ctx *F, const int *places, unsigned n);
+ * entry (failed: the failure value -1 or NULL, not yet tested).  Returns
+ * nonzero when the budget ran out. */
+int walk_params(fn_ctx *F, const int *places, unsigned n, int failed);
 
 /* Builds the finding for event ev on a path in state st (tracking site s)
  * and appends it to out. */

@@ -423,6 +423,7 @@ static const keyspec function_keys[] = {
     {"copies", T_OBJ | T_NULL, 0},
     {"allocates", T_BOOL, 0},
     {"frees", T_ARR, 0},
+    {"checks_first", T_ARR, 0},
     {NULL, 0, 0},
 };
 
@@ -435,6 +436,7 @@ static const struct {
     {"half_release", offsetof(rt_entry, half_release)},
     {"borrow", offsetof(rt_entry, borrow)},
     {"transfer", offsetof(rt_entry, transfer)},
+    {"checks_first", offsetof(rt_entry, checks_first)},
 };
 #define N_ARG_FIELDS (sizeof arg_fields / sizeof arg_fields[0])
 

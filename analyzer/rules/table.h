@@ -65,6 +65,9 @@ typedef struct rt_entry {
     uint32_t release_deref;  /* bit i: releases what argument i points to
                                 (closep(&fd), a cleanup function) */
     uint32_t borrow;         /* bit i: uses argument i without owning it */
+    uint32_t checks_first;   /* bit i: tests argument i before using it: a
+                                failed value (-1, NULL) does no harm there,
+                                so passing one is not use-before-check */
     uint32_t transfer;       /* bit i: ownership of argument i leaves us */
     uint32_t transfer_on_success; /* subset of transfer: only when the call
                                      did not fail (per fail) */

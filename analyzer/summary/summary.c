@@ -109,9 +109,11 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
     e->ret_min = s->ret_min;
     e->ret_max = s->ret_max;
     e->release = e->half_release = e->borrow = e->transfer = e->release_deref = 0;
-    e->opaque = e->transfer_deref = 0;
+    e->opaque = e->transfer_deref = e->checks_first = 0;
     for (unsigned p = 0; p < s->nparams; p++) {
         uint32_t bit = 1u << p;
+        if (s->checks_first[p])
+            e->checks_first |= bit;
         if (s->deref[p] == EFF_RELEASE)
             e->release_deref |= bit;
         if (s->deref[p] == EFF_TRANSFER)
@@ -147,6 +149,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
            before.release != e->release || before.half_release != e->half_release ||
            before.release_deref != e->release_deref ||
            before.borrow != e->borrow || before.transfer != e->transfer ||
+           before.checks_first != e->checks_first ||
            before.has_acquire != e->has_acquire || before.fail.kind != e->fail.kind ||
            before.acquire.out_arg != e->acquire.out_arg;
 }
