@@ -167,6 +167,9 @@ static void merge_returns(rt_entry *out, const rt_entry *const *rows, size_t n)
     out->has_ret_range = ranged && returning > 0;
 }
 
+/* Facts about a function itself, not about calling it (runs_once,
+ * out_closed_by_callers), and a global's row (global_left_open) do not
+ * apply to a call: they stay 0. */
 void rules_merge(rt_entry *out, const rt_entry *const *rows, size_t n)
 {
     char *key = out->key, *pack = out->pack;
