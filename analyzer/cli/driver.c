@@ -40,6 +40,8 @@ typedef struct drv_unit {
     char *message;
     char **dropped;        /* compiler flags clang rejected (front_result) */
     size_t ndropped;
+    tgt_list stores;       /* stores into function-pointer fields (front_result) */
+    int stores_incomplete;
 } drv_unit;
 
 typedef struct drv_shared {
@@ -139,6 +141,9 @@ static void drv_unit_take(drv_unit *u, front_result *r)
     u->message = r->message;
     u->dropped = r->dropped;
     u->ndropped = r->ndropped;
+    u->stores = r->stores;
+    u->stores_incomplete = r->stores_incomplete;
+    memset(&r->stores, 0, sizeof r->stores);
     r->funcs = NULL;
     r->nfuncs = 0;
     r->message = NULL;
@@ -371,6 +376,7 @@ static void drv_free_ir(drv_shared *sh)
         for (size_t k = 0; k < sh->units[i].ndropped; k++)
             free(sh->units[i].dropped[k]);
         free(sh->units[i].dropped);
+        tgt_list_clear(&sh->units[i].stores);
     }
     free(sh->units);
 }
@@ -393,6 +399,33 @@ static void drv_gather(drv_shared *sh)
         u->nfuncs = 0;
     }
     sh->nfns = cli_dedupe_header_funcs(sh->fns, sh->nfns);
+}
+
+/* Gives calls through function-pointer fields the functions stored there
+ * in any unit (ir/targets.h), when the whole program was seen: every file
+ * parsed without errors and none left out.  Otherwise a store may have been
+ * missed, and such calls stay unknown. */
+static void drv_resolve_fields(drv_shared *sh)
+{
+    if (sh->jobs->incomplete.n)
+        return;
+    for (size_t i = 0; i < sh->jobs->n; i++)
+        if (sh->units[i].status != FRONT_OK || sh->units[i].stores_incomplete)
+            return;
+    tgt_table *t = tgt_table_new();
+    int ok = t != NULL;
+    for (size_t i = 0; ok && i < sh->jobs->n; i++)
+        ok = tgt_table_add(t, &sh->units[i].stores) == 0;
+    if (ok)
+        tgt_resolve(t, sh->fns, sh->nfns);
+    tgt_table_free(t);
+}
+
+/* The units' lists of stores, no longer needed once calls are resolved. */
+static void drv_free_stores(drv_shared *sh)
+{
+    for (size_t i = 0; i < sh->jobs->n; i++)
+        tgt_list_clear(&sh->units[i].stores);
 }
 
 /* Readies the merged findings for report/: relative paths, a stable order,
@@ -428,6 +461,8 @@ int drv_run(const drv_config *cfg, const cli_joblist *jobs, drv_result *out,
     if (rc == 0) {
         drv_report_units(&sh, &out->summary);
         drv_gather(&sh);
+        drv_resolve_fields(&sh);
+        drv_free_stores(&sh);
         summary_stats ss;
         if (summary_build(sh.fns, sh.nfns, cfg->rules, &ss) != 0)
             fputs("sockleak: out of memory while summarising functions\n", stderr);

@@ -1,6 +1,8 @@
 /* driver.h — runs the analysis over a job list: phase 1 lowers every
  * translation unit with the front end on -j worker threads (one front_worker
- * each), phase 2 analyzes every function with the engine on the same number
+ * each); between the phases, calls through callback fields get the
+ * functions stored there in any unit (ir/targets.h) and the summaries are
+ * built; phase 2 analyzes every function with the engine on the same number
  * of threads, then the findings are merged, made relative, sorted, freed of
  * duplicates, marked when suppressed inline, their fixes finalized against
  * the source (cli/fixits.h), and fingerprinted, ready for report/.

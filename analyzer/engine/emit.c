@@ -85,7 +85,7 @@ static void make_words(const fn_ctx *F, const site *s, int holder, words *w)
                                : NULL;
     w->noun = e->acquire.noun ? e->acquire.noun : fam && fam->noun ? fam->noun : "resource";
     w->verb = fam && fam->release_verb ? fam->release_verb : "released";
-    w->call = s->in->call->callee ? s->in->call->callee : "?";
+    w->call = eng_call_name(s->in->call);
     w->origin = e->origin;
     /* "closed" -> "closing", "freed" -> "freeing", "released" -> "releasing" */
     size_t n = strlen(w->verb);

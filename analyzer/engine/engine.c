@@ -27,10 +27,17 @@ void eng_options_default(eng_options *opt)
 
 const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c)
 {
+    if (c->targets_key) /* through a pointer: its targets' rows united */
+        return rules_lookup(rt, c->targets_key);
     const rt_entry *e = c->usr && *c->usr ? rules_lookup(rt, c->usr) : NULL;
     if (!e && c->callee)
         e = rules_lookup(rt, c->callee);
     return e;
+}
+
+const char *eng_call_name(const ir_call *c)
+{
+    return c->callee ? c->callee : c->via && *c->via ? c->via : "?";
 }
 
 int eng_call_ends_process(const rules_table *rt, const ir_call *c)
@@ -344,7 +351,7 @@ static void describe_origin(const fn_ctx *F, const site *st, eng_summary *out)
     const char *file = st->in->loc.file ? st->in->loc.file : "";
     const char *base = strrchr(file, '/');
     snprintf(out->origin, sizeof out->origin, "%s:%u: %s()", base ? base + 1 : file,
-             st->in->loc.line, st->in->call->callee ? st->in->call->callee : "?");
+             st->in->loc.line, eng_call_name(st->in->call));
     const rt_acquire *a = &st->entry->acquire;
     const rt_family *fam = a->family >= 0 ? rules_family(F->rt, a->family) : NULL;
     snprintf(out->noun, sizeof out->noun, "%s",

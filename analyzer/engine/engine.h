@@ -73,7 +73,9 @@ typedef struct eng_summary {
  * acquisition). */
 void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out);
 
-/* The rules entry for a call: its USR first (summaries), then its name. */
+/* The rules entry for a call: its USR first (summaries), then its name;
+ * for a call through a pointer with known targets, the row that unites
+ * theirs (rules/merge.h), or NULL when there is none. */
 const rt_entry *eng_lookup(const rules_table *rt, const ir_call *c);
 
 #endif

@@ -463,7 +463,7 @@ static state *call_frees(run *R, state *st, const ir_insn *in, const rt_entry *e
             if (place(R, hp)->base != p || place(R, hp)->kind != IR_PLACE_SUB)
                 continue;
             if (st->status == ST_OPEN && st->nh == 1)
-                report(R, st, EX_FREED, in->loc, block, hp, c->callee);
+                report(R, st, EX_FREED, in->loc, block, hp, eng_call_name(c));
             state *s = st_clone(R->a, st);
             st_del_holder(s, hp);
             return s->nh ? s : NULL;
@@ -614,7 +614,7 @@ static state *alias_arg(run *R, state *st, const ir_insn *in, const rt_entry *e,
     state *s = st_clone(R->a, st);
     s->status = ST_RELEASED;
     s->shut = 0;
-    s->trace = node(R, st, TN_RELEASE, in->loc, c->callee, c->args[i].place);
+    s->trace = node(R, st, TN_RELEASE, in->loc, eng_call_name(c), c->args[i].place);
     return s;
 }
 
@@ -639,7 +639,7 @@ static state *earlier_pass(run *R, const state *st, const ir_insn *in, int block
         int c = target >= 0 ? R->F->collection[target] : -1;
         for (unsigned i = 0; i < s->nh && c < 0; i++)
             c = s->holders[i];
-        s->trace = node(R, s, TN_AGAIN, in->loc, in->call->callee, c);
+        s->trace = node(R, s, TN_AGAIN, in->loc, eng_call_name(in->call), c);
     }
     return s;
 }
@@ -660,7 +660,7 @@ static state *cleanup_loop(run *R, state *st, int b)
     state *s = st_clone(R->a, st);
     s->status = ST_RELEASED;
     s->shut = 0;
-    s->trace = node(R, st, TN_RELEASE, rel->loc, rel->call->callee, R->F->collection[a]);
+    s->trace = node(R, st, TN_RELEASE, rel->loc, eng_call_name(rel->call), R->F->collection[a]);
     return s;
 }
 
@@ -749,7 +749,7 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
     s->status = ST_OPEN;
     s->shut = s->checked = s->std_tested = 0;
     s->nh = 0; /* what is known of other places (flags) stays */
-    s->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
+    s->trace = node(R, NULL, TN_ACQUIRE, in->loc, eng_call_name(c), target);
     if (target >= 0) {
         st_add_holder(R->a, s, target);
         ival v = a->out_arg < 0 ? success_range(e->fail)
@@ -760,7 +760,7 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
         keep_val(R, s, c->dst, success_range(e->fail));
     if (target < 0) {
         if (!ends_process_after(R, in, block))
-            report(R, s, EX_DISCARD, in->loc, block, -1, c->callee);
+            report(R, s, EX_DISCARD, in->loc, block, -1, eng_call_name(c));
         s = NULL;
     }
     *ok = s;
@@ -770,7 +770,7 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
     f->status = ST_FAILED;
     f->shut = f->checked = f->std_tested = 0;
     f->nh = 0;
-    f->trace = node(R, NULL, TN_ACQUIRE, in->loc, c->callee, target);
+    f->trace = node(R, NULL, TN_ACQUIRE, in->loc, eng_call_name(c), target);
     st_add_holder(R->a, f, target);
     keep_val(R, f, target, fail_range(e->fail));
     *failed = f;
@@ -806,7 +806,7 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         return (e->transfer | e->transfer_deref) & bit ? NULL : st;
     if (releases) {
         if (st->status == ST_RELEASED) {
-            report(R, st, EX_DOUBLE, in->loc, block, c->args[i].place, c->callee);
+            report(R, st, EX_DOUBLE, in->loc, block, c->args[i].place, eng_call_name(c));
             return st;
         }
         if (st->status != ST_OPEN)
@@ -814,22 +814,22 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         state *s = st_clone(R->a, st);
         s->status = ST_RELEASED;
         s->shut = 0;
-        s->trace = node(R, st, TN_RELEASE, in->loc, c->callee, c->args[i].place);
+        s->trace = node(R, st, TN_RELEASE, in->loc, eng_call_name(c), c->args[i].place);
         return s;
     }
     if (st->status == ST_RELEASED && ((e->half_release | e->borrow | e->transfer) & bit)) {
-        report(R, st, EX_USE_AFTER, in->loc, block, c->args[i].place, c->callee);
+        report(R, st, EX_USE_AFTER, in->loc, block, c->args[i].place, eng_call_name(c));
         return st;
     }
     if (st->status == ST_FAILED && !st->checked && ((e->half_release | e->borrow) & bit) &&
         !(e->checks_first & bit)) {
-        report(R, st, EX_USE_BEFORE, in->loc, block, c->args[i].place, c->callee);
+        report(R, st, EX_USE_BEFORE, in->loc, block, c->args[i].place, eng_call_name(c));
         return NULL; /* one note per path is enough */
     }
     if ((e->half_release & bit) && st->status == ST_OPEN) {
         state *s = st_clone(R->a, st);
         s->shut = 1;
-        s->trace = node(R, st, TN_SHUTDOWN, in->loc, c->callee, c->args[i].place);
+        s->trace = node(R, st, TN_SHUTDOWN, in->loc, eng_call_name(c), c->args[i].place);
         return s;
     }
     if ((e->transfer & bit) && e->transfer_when_arg >= 0 &&
@@ -916,7 +916,8 @@ static void do_call(run *R, state *st, const ir_insn *in, const rt_entry *e, int
         return;
     if (e && e->nonlocal_exit) { /* declared noreturn too, but not an exit */
         if (st->status == ST_OPEN && !held_by_global(R, st))
-            report(R, st, EX_LONGJMP, in->loc, block, st->nh ? st->holders[0] : -1, c->callee);
+            report(R, st, EX_LONGJMP, in->loc, block, st->nh ? st->holders[0] : -1,
+                   eng_call_name(c));
         return;
     }
     if ((e && e->noreturn) || c->noreturn)

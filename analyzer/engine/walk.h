@@ -101,6 +101,9 @@ typedef struct event {
     long long ret;          /* EX_OUT_FAIL: the failure value returned */
 } event;
 
+/* The callee as messages name it: its name, or for a call through a
+ * pointer the expression written ("ops->done"), else "?". */
+const char *eng_call_name(const ir_call *c);
 
 /* Whether call c never returns (a noreturn declaration, a pack's exit, a
  * summary's), longjmp aside. */

@@ -540,8 +540,10 @@ static operand lower_call(lower *L, CXCursor c, int dst, int want)
         call->noreturn = lex_decl_noreturn(L, ref) ? 1 : 0;
     } else {
         CXCursor kids[1];
-        if (lw_children(c, kids, 1) >= 1)
+        if (lw_children(c, kids, 1) >= 1) {
             lw_expr(L, kids[0], 0); /* the callee expression's effects */
+            lw_call_targets(L, kids[0], call);
+        }
     }
     int n = clang_Cursor_getNumArguments(c);
     if (n < 0)

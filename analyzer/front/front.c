@@ -71,6 +71,7 @@ void front_result_clear(front_result *r)
     for (size_t i = 0; i < r->ndropped; i++)
         free(r->dropped[i]);
     free(r->dropped);
+    tgt_list_clear(&r->stores);
     memset(r, 0, sizeof(*r));
 }
 
@@ -415,6 +416,7 @@ static ir_func *lower_function(tu_info *info, const diag_info *diags, CXCursor f
     memset(&L, 0, sizeof L);
     L.info = info;
     L.tu = tu;
+    L.fn = fn;
     L.f = f;
     L.negated_text = clang_getNullCursor();
     L.counted = -1;
@@ -746,6 +748,7 @@ void front_lower_file(front_worker *w, const char *file, const char *const *args
     tu_walk walk = {{0}, &diags, out, 0, 0};
     walk.info.tu = tu;
     clang_visitChildren(clang_getTranslationUnitCursor(tu), tu_visit, &walk);
+    out->stores_incomplete = lw_collect_stores(tu, &out->stores) != 0;
     lex_tu_info_clear(&walk.info);
     free(diags.errs);
     free(diags.starts);

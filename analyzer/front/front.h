@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "ir/ir.h"
+#include "ir/targets.h"
 
 typedef struct front_worker front_worker;
 
@@ -56,6 +57,9 @@ typedef struct front_result {
     char **dropped;        /* compiler flags of args not given to clang because
                               it rejects them (front/args.h), as written; owned */
     size_t ndropped;
+    tgt_list stores;       /* what the unit stores into function-pointer fields
+                              of project structs (ir/targets.h); owned */
+    int stores_incomplete; /* memory ran out while listing them */
 } front_result;
 
 /* Parses file with the compiler arguments args[0..nargs-1] (no compiler

@@ -152,6 +152,7 @@ typedef struct acc_key {
 typedef struct lower {
     tu_info *info;
     CXTranslationUnit tu;
+    CXCursor fn;           /* the function being lowered */
     ir_func *f;
     int cur;               /* block receiving instructions */
     var_binding *vars;
@@ -328,6 +329,19 @@ void acc_alias_touched(lower *L, CXCursor base);
 /* After the body is lowered: a write to a located place makes each place
  * whose bytes overlap its own hand off its value and become unknown. */
 void acc_finish(lower *L);
+
+/* ---- targets.c: where calls through pointers go (ir/targets.h) ---- */
+/* For the call `call` whose callee expression callee is not a function's
+ * name: sets call->via, and call->targets when callee is a local function
+ * pointer (or a conditional of functions) that may hold only known
+ * functions, or call->field when it is a function-pointer field of a
+ * project struct. */
+void lw_call_targets(lower *L, CXCursor callee, ir_call *call);
+struct tgt_list;
+/* Appends to out every store into a function-pointer field of a project
+ * struct that tu makes (ir/targets.h).  Returns 0, or -1 when memory ran out
+ * (out is then incomplete). */
+int lw_collect_stores(CXTranslationUnit tu, struct tgt_list *out);
 
 /* ---- recover.c: the broken parts of a function with compile errors ---- */
 /* c's extent as expansion-site offsets [*a, *b] in *file; 0 when it does

@@ -247,6 +247,8 @@ static void dump_call(const ir_func *f, const ir_call *c, FILE *out)
             fputs("?", out);
     }
     fputc(')', out);
+    for (unsigned i = 0; i < c->ntargets; i++) /* a call through a known pointer */
+        fprintf(out, "%s%s", i ? ", " : " -> ", c->targets[i].name);
     if (c->noreturn)
         fputs(" noreturn", out);
 }

@@ -16,7 +16,8 @@
  *     spelt when the front can tell where its bytes lie (front/access.c):
  *     `b->h.fd` and `((struct hdr *)b)->fd`, or two members of a union with
  *     the same offset and size;
- *   - instructions: calls (with their arguments as places or constants),
+ *   - instructions: calls (with their arguments as places or constants; a
+ *     call through a pointer with the functions it may reach, when known),
  *     copies, constant assignments, comparisons stored in a variable,
  *     "value becomes unknown", escapes (ownership leaves the function) and
  *     scope ends;
@@ -135,9 +136,35 @@ typedef struct ir_arg {
                               callee does not write what it points to */
 } ir_arg;
 
+/* A function that a call through a pointer may reach. */
+typedef struct ir_target {
+    const char *name;     /* the function's name ("keeper", "close"): a rule
+                             pack describes it by name */
+    const char *usr;      /* its clang USR: a summary is keyed by it */
+} ir_target;
+
 typedef struct ir_call {
     const char *callee;   /* function name, or NULL for a call through a pointer */
     const char *usr;      /* callee's clang USR when known, else NULL */
+    /* A call through a pointer (callee == NULL) may know where it goes.  The
+     * engine reads only targets_key; the rest is for the summaries' call
+     * graph (targets), the program-wide resolution (field) and messages
+     * (via). */
+    const char *via;      /* the callee expression as written ("ops->done",
+                             "f"), for messages; NULL for a direct call */
+    const char *field;    /* a call through a function-pointer field of a
+                             project struct or union: the key by which the
+                             stores of every translation unit are matched,
+                             the field's USR ("c:@S@ops@FI@done", see
+                             ir/targets.h); NULL otherwise */
+    ir_target *targets;   /* every function the pointer may hold, when all of
+                             them are known (sorted by usr, distinct); NULL
+                             when the callee is unknown */
+    unsigned ntargets;
+    const char *targets_key; /* the rules-table key of the row that unites
+                                the targets' rows (rules/merge.h):
+                                "targets:" and the USRs; NULL when
+                                ntargets == 0 */
     unsigned nargs;
     ir_arg *args;
     int dst;              /* place that receives the result, or -1 */

@@ -1,7 +1,10 @@
 /* summary.c — the call graph, the bottom-up order and the fixed point of
  * summary.h.  A function's summary is recomputed when one of its callees'
  * summaries changes; a function recomputed too often (a recursion that does
- * not settle) is dropped from the table and so treated as unknown. */
+ * not settle) is dropped from the table and so treated as unknown.  A call
+ * through a pointer with known targets calls each of them; its row, the
+ * union of theirs (rules/merge.h), is rewritten before its caller is
+ * summarised and once more at the end. */
 #include "summary/summary.h"
 
 #include "summary/callers.h"
@@ -11,15 +14,23 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "rules/merge.h"
 
 #define MAX_EVALS_PER_FUNCTION 8
+
+/* A list of function indices. */
+typedef struct adj {
+    size_t *v;
+    size_t n, cap;
+} adj;
 
 typedef struct graph {
     ir_func *const *fns;
     size_t n;
     size_t *sorted;      /* indices sorted by usr */
-    size_t **callers;    /* per function: indices of functions calling it */
-    size_t *ncallers, *cap;
+    adj *callers;        /* per function: the functions calling it */
+    adj *callees;        /* per function: the functions it calls, directly
+                            or through a pointer whose targets are known */
 } graph;
 
 static const ir_func *const *g_sort_fns; /* qsort context, single-threaded */
@@ -45,30 +56,42 @@ static long find(const graph *g, const char *usr)
     return -1;
 }
 
-static int add_caller(graph *g, size_t callee, size_t caller)
+/* Adds x to a unless it is there; 0, or -1 when out of memory. */
+static int adj_add(adj *a, size_t x)
 {
-    for (size_t i = 0; i < g->ncallers[callee]; i++)
-        if (g->callers[callee][i] == caller)
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i] == x)
             return 0;
-    if (g->ncallers[callee] == g->cap[callee]) {
-        size_t c = g->cap[callee] ? g->cap[callee] * 2 : 4;
-        size_t *p = realloc(g->callers[callee], c * sizeof(size_t));
+    if (a->n == a->cap) {
+        size_t c = a->cap ? a->cap * 2 : 4;
+        size_t *p = realloc(a->v, c * sizeof(size_t));
         if (!p)
             return -1;
-        g->callers[callee] = p;
-        g->cap[callee] = c;
+        a->v = p;
+        a->cap = c;
     }
-    g->callers[callee][g->ncallers[callee]++] = caller;
+    a->v[a->n++] = x;
     return 0;
+}
+
+/* Records that function f calls the function whose USR is usr, when it is
+ * one of the graph's. */
+static int add_call(graph *g, size_t f, const char *usr)
+{
+    long callee = usr ? find(g, usr) : -1;
+    if (callee < 0)
+        return 0;
+    return adj_add(&g->callers[callee], f) == 0 && adj_add(&g->callees[f], (size_t)callee) == 0
+               ? 0
+               : -1;
 }
 
 static int graph_build(graph *g)
 {
     g->sorted = malloc((g->n ? g->n : 1) * sizeof(size_t));
-    g->callers = calloc(g->n ? g->n : 1, sizeof(size_t *));
-    g->ncallers = calloc(g->n ? g->n : 1, sizeof(size_t));
-    g->cap = calloc(g->n ? g->n : 1, sizeof(size_t));
-    if (!g->sorted || !g->callers || !g->ncallers || !g->cap)
+    g->callers = calloc(g->n ? g->n : 1, sizeof(adj));
+    g->callees = calloc(g->n ? g->n : 1, sizeof(adj));
+    if (!g->sorted || !g->callers || !g->callees)
         return -1;
     for (size_t i = 0; i < g->n; i++)
         g->sorted[i] = i;
@@ -79,9 +102,13 @@ static int graph_build(graph *g)
             const ir_block *bl = g->fns[f]->blocks[b];
             for (unsigned i = 0; i < bl->ninsns; i++) {
                 const ir_call *c = bl->insns[i].call;
-                long callee = c && c->usr ? find(g, c->usr) : -1;
-                if (callee >= 0 && add_caller(g, (size_t)callee, f) != 0)
+                if (!c)
+                    continue;
+                if (add_call(g, f, c->usr) != 0)
                     return -1;
+                for (unsigned t = 0; t < c->ntargets; t++)
+                    if (add_call(g, f, c->targets[t].usr) != 0)
+                        return -1;
             }
         }
     return 0;
@@ -89,12 +116,39 @@ static int graph_build(graph *g)
 
 static void graph_free(graph *g)
 {
-    for (size_t i = 0; g->callers && i < g->n; i++)
-        free(g->callers[i]);
+    for (size_t i = 0; i < g->n; i++) {
+        if (g->callers)
+            free(g->callers[i].v);
+        if (g->callees)
+            free(g->callees[i].v);
+    }
     free(g->callers);
-    free(g->ncallers);
-    free(g->cap);
+    free(g->callees);
     free(g->sorted);
+}
+
+/* Rewrites the row of each call of f through a pointer with known targets
+ * from the targets' rows as they are now. */
+static void merge_target_rows(rules_table *rt, const ir_func *f)
+{
+    for (unsigned b = 0; b < f->nblocks; b++) {
+        const ir_block *bl = f->blocks[b];
+        for (unsigned i = 0; i < bl->ninsns; i++) {
+            const ir_call *c = bl->insns[i].call;
+            if (!c || !c->ntargets)
+                continue;
+            const char **usrs = malloc(2 * c->ntargets * sizeof(char *));
+            if (!usrs)
+                continue;
+            const char **names = usrs + c->ntargets;
+            for (unsigned t = 0; t < c->ntargets; t++) {
+                usrs[t] = c->targets[t].usr;
+                names[t] = c->targets[t].name;
+            }
+            rules_merge_targets(rt, c->targets_key, usrs, names, c->ntargets);
+            free(usrs);
+        }
+    }
 }
 
 /* Writes summary s of f into the table; returns 1 when the row changed. */
@@ -204,9 +258,10 @@ static void mark_runs_once(const graph *g, const size_t *order, size_t norder, r
         return;
     for (size_t k = norder; k > 0; k--) {
         size_t f = order[k - 1];
-        int ok = g->ncallers[f] > 0;
-        for (size_t i = 0; i < g->ncallers[f] && ok; i++) {
-            size_t c = g->callers[f][i];
+        /* a caller through a pointer calls it zero times by name: not once */
+        int ok = g->callers[f].n > 0;
+        for (size_t i = 0; i < g->callers[f].n && ok; i++) {
+            size_t c = g->callers[f].v[i];
             ok = c != f && (g->fns[c]->is_main || once[c]) && calls_once(g->fns[c], g->fns[f]->usr);
         }
         once[f] = (char)ok;
@@ -218,15 +273,14 @@ static void mark_runs_once(const graph *g, const size_t *order, size_t norder, r
 }
 
 /* Appends every function to order in post-order (callees before callers),
- * with an iterative depth-first walk that resumes each function's scan of
- * its calls where it left off. */
+ * with an iterative depth-first walk that resumes each function's list of
+ * callees where it left off. */
 static void post_order(const graph *g, size_t *order, size_t *norder)
 {
     char *state = calloc(g->n ? g->n : 1, 1);
     size_t *stack = malloc((g->n ? g->n : 1) * sizeof(size_t));
-    unsigned *next_b = calloc(g->n ? g->n : 1, sizeof(unsigned));
-    unsigned *next_i = calloc(g->n ? g->n : 1, sizeof(unsigned));
-    for (size_t root = 0; root < g->n && state && stack && next_b && next_i; root++) {
+    size_t *next = calloc(g->n ? g->n : 1, sizeof(size_t));
+    for (size_t root = 0; root < g->n && state && stack && next; root++) {
         if (state[root])
             continue;
         size_t sp = 0;
@@ -235,17 +289,10 @@ static void post_order(const graph *g, size_t *order, size_t *norder)
         while (sp) {
             size_t f = stack[sp - 1];
             long callee = -1;
-            while (callee < 0 && next_b[f] < g->fns[f]->nblocks) {
-                const ir_block *bl = g->fns[f]->blocks[next_b[f]];
-                if (next_i[f] >= bl->ninsns) {
-                    next_b[f]++;
-                    next_i[f] = 0;
-                    continue;
-                }
-                const ir_call *c = bl->insns[next_i[f]++].call;
-                long k = c && c->usr ? find(g, c->usr) : -1;
-                if (k >= 0 && !state[k])
-                    callee = k;
+            while (callee < 0 && next[f] < g->callees[f].n) {
+                size_t k = g->callees[f].v[next[f]++];
+                if (!state[k])
+                    callee = (long)k;
             }
             if (callee >= 0) {
                 state[callee] = 1;
@@ -258,8 +305,7 @@ static void post_order(const graph *g, size_t *order, size_t *norder)
     }
     free(state);
     free(stack);
-    free(next_b);
-    free(next_i);
+    free(next);
 }
 
 int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats *stats)
@@ -275,7 +321,7 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
     for (size_t i = 0; i < n; i++)
         if (fns[i]->usr && *fns[i]->usr)
             kept[nk++] = fns[i];
-    graph g = {kept, nk, NULL, NULL, NULL, NULL};
+    graph g = {kept, nk, NULL, NULL, NULL};
     size_t *order = malloc((nk ? nk : 1) * sizeof(size_t));
     size_t *queue = malloc((nk ? nk : 1) * sizeof(size_t));
     unsigned *evals = calloc(nk ? nk : 1, sizeof(unsigned));
@@ -308,13 +354,14 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         queued[f] = 0;
         if (evals[f]++ >= MAX_EVALS_PER_FUNCTION)
             continue;
+        merge_target_rows(rt, kept[f]);
         eng_summary s;
         eng_summarize(kept[f], rt, &s);
         st->evaluations++;
         if (!store(rt, kept[f], &s))
             continue;
-        for (size_t i = 0; i < g.ncallers[f]; i++) {
-            size_t c = g.callers[f][i];
+        for (size_t i = 0; i < g.callers[f].n; i++) {
+            size_t c = g.callers[f].v[i];
             if (!queued[c] && count < nk) {
                 queued[c] = 1;
                 queue[(head + count++) % nk] = c;
@@ -341,6 +388,10 @@ int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats 
         if (e && (e->has_acquire || e->release || e->release_deref))
             st->wrappers++;
     }
+    /* the rows the analysis and the scans below read: from the final
+     * summaries, for every function (those without a USR too) */
+    for (size_t i = 0; i < n; i++)
+        merge_target_rows(rt, fns[i]);
     mark_runs_once(&g, order, norder, rt);
     summary_scan_callers(kept, nk, rt);
     summary_scan_globals(fns, n, rt);

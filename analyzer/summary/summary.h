@@ -3,7 +3,8 @@
  * value, computed bottom-up over the call graph (callees first) and iterated
  * to a fixed point for recursion.  The results are written into the rules
  * table keyed by each function's USR, where the engine reads them exactly
- * like rule-pack rows.  It does not analyze paths itself: engine/ does. */
+ * like rule-pack rows.  A call through a pointer with known targets is a
+ * call of each of them.  It does not analyze paths itself: engine/ does. */
 #ifndef SOCKLEAK_SUMMARY_H
 #define SOCKLEAK_SUMMARY_H
 
@@ -23,7 +24,10 @@ typedef struct summary_stats {
 } summary_stats;
 
 /* Computes summaries for fns[0..n-1] (functions without a USR are skipped)
- * and stores them in rt.  Must run before concurrent readers use rt.
+ * and stores them in rt, with the row of every call through a pointer whose
+ * targets are known (ir_call.targets_key: their rows united, rules/merge.h;
+ * no row when a target has none).  Must run before concurrent readers use
+ * rt.
  * Returns 0, or -1 on out-of-memory (rt then holds partial summaries). */
 int summary_build(ir_func *const *fns, size_t n, rules_table *rt, summary_stats *stats);
 
