@@ -420,7 +420,9 @@ static state *call_clobbers(run *R, state *st, const ir_call *c)
             continue;
         for (int m = v, depth = 0; m >= 0 && depth < 4 && !clobbered; depth++) {
             const ir_place *pm = place(R, m);
-            if (pm->is_memory && any_memory)
+            /* what a pointer parameter points to ("*out") is reached only
+             * through that pointer: by a callee given it */
+            if (pm->is_memory && any_memory && !pm->is_deref)
                 clobbered = 1;
             for (unsigned a = 0; a < c->nargs && !clobbered; a++) {
                 int ap = c->args[a].place;
@@ -500,7 +502,7 @@ static state *call_objects(run *R, state *st, const ir_call *c, const rt_entry *
         const ir_place *ph = place(R, s->holders[h]);
         if (!ph->is_memory)
             continue;
-        int reached = any_memory;
+        int reached = any_memory && !ph->is_deref; /* *out: only through out */
         for (unsigned i = 0; i < c->nargs && !reached && !global_rooted(R, s->holders[h]); i++)
             reached = c->args[i].place == ph->base && !c->args[i].addr_of && !c->args[i].readonly;
         if (reached && (global_rooted(R, s->holders[h]) || !is_fresh(s, ph->base))) {
