@@ -421,8 +421,10 @@ static state *call_clobbers(run *R, state *st, const ir_call *c)
         for (int m = v, depth = 0; m >= 0 && depth < 4 && !clobbered; depth++) {
             const ir_place *pm = place(R, m);
             /* what a pointer parameter points to ("*out") is reached only
-             * through that pointer: by a callee given it */
-            if (pm->is_memory && any_memory && !pm->is_deref)
+             * through that pointer: by a callee given it; so is a field of
+             * an object this path allocated and nobody else knows */
+            if (pm->is_memory && any_memory && !pm->is_deref &&
+                !(pm->kind == IR_PLACE_SUB && is_fresh(st, pm->base)))
                 clobbered = 1;
             for (unsigned a = 0; a < c->nargs && !clobbered; a++) {
                 int ap = c->args[a].place;
