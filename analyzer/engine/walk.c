@@ -571,6 +571,17 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
 static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const char *callee,
                    int place_);
 
+/* A copy of st in which the value was released by callee at loc, through
+ * place p. */
+static state *released(run *R, const state *st, ir_loc loc, const char *callee, int p)
+{
+    state *s = st_clone(R->a, st);
+    s->status = ST_RELEASED;
+    s->shut = 0;
+    s->trace = node(R, st, TN_RELEASE, loc, callee, p);
+    return s;
+}
+
 /* Writing index variable p: the elements it named ("fds[i]") cannot be
  * named any more; a value they held is now among the array's collection
  * ("fds[...]"). */
@@ -615,11 +626,7 @@ static state *alias_arg(run *R, state *st, const ir_insn *in, const rt_entry *e,
         note_escape(R);
         return NULL;
     }
-    state *s = st_clone(R->a, st);
-    s->status = ST_RELEASED;
-    s->shut = 0;
-    s->trace = node(R, st, TN_RELEASE, in->loc, eng_call_name(c), c->args[i].place);
-    return s;
+    return released(R, st, in->loc, eng_call_name(c), c->args[i].place);
 }
 
 /* At the acquisition itself: when the value an earlier pass acquired is
@@ -661,11 +668,7 @@ static state *cleanup_loop(run *R, state *st, int b)
     if (!held)
         return st;
     const ir_insn *rel = R->F->cleanup_call[b];
-    state *s = st_clone(R->a, st);
-    s->status = ST_RELEASED;
-    s->shut = 0;
-    s->trace = node(R, st, TN_RELEASE, rel->loc, eng_call_name(rel->call), R->F->collection[a]);
-    return s;
+    return released(R, st, rel->loc, eng_call_name(rel->call), R->F->collection[a]);
 }
 
 /* ---- instructions ---- */
@@ -815,11 +818,7 @@ static state *call_arg(run *R, state *st, const ir_insn *in, const rt_entry *e, 
         }
         if (st->status != ST_OPEN)
             return st;
-        state *s = st_clone(R->a, st);
-        s->status = ST_RELEASED;
-        s->shut = 0;
-        s->trace = node(R, st, TN_RELEASE, in->loc, eng_call_name(c), c->args[i].place);
-        return s;
+        return released(R, st, in->loc, eng_call_name(c), c->args[i].place);
     }
     if (st->status == ST_RELEASED && ((e->half_release | e->borrow | e->transfer) & bit)) {
         report(R, st, EX_USE_AFTER, in->loc, block, c->args[i].place, eng_call_name(c));

@@ -26,14 +26,6 @@
 
 #include "front/lower.h"
 
-#define ACC_GROW(L, arr, n, cap, type)                                                  \
-    do {                                                                                \
-        if ((n) == (cap)) {                                                             \
-            unsigned nc_ = (cap) ? (cap) * 2 : 8;                                       \
-            (arr) = arena_grow((L)->f->arena, (arr), (n), nc_, sizeof(type));           \
-            (cap) = nc_;                                                                \
-        }                                                                               \
-    } while (0)
 
 /* ---- what the function writes: for aliases ---- */
 
@@ -51,7 +43,7 @@ static void note_write(lower *L, CXCursor target, unsigned off, int addr)
         if (L->writes[i].hash == h && clang_equalCursors(L->writes[i].decl, d))
             w = &L->writes[i];
     if (!w) {
-        ACC_GROW(L, L->writes, L->nwrites, L->writes_cap, acc_write);
+        LW_GROW(L, L->writes, L->nwrites, L->writes_cap, acc_write);
         w = &L->writes[L->nwrites++];
         memset(w, 0, sizeof *w);
         w->hash = h;
@@ -165,7 +157,7 @@ int acc_alias(lower *L, CXCursor decl)
     if (lex_cleanup_fn(L, decl))
         return 0;
     if (of_object) {
-        ACC_GROW(L, L->aliases, L->naliases, L->aliases_cap, ptr_alias);
+        LW_GROW(L, L->aliases, L->naliases, L->aliases_cap, ptr_alias);
         ptr_alias *a = &L->aliases[L->naliases++];
         a->hash = clang_hashCursor(decl);
         a->decl = decl;
@@ -213,7 +205,7 @@ static int global_place(lower *L, CXCursor decl)
         pl->usr = arena_strdup(L->f->arena, clang_getCString(u));
     clang_disposeString(u);
     pl->is_pointer = clang_getCanonicalType(clang_getCursorType(decl)).kind == CXType_Pointer;
-    ACC_GROW(L, L->mems, L->nmems, L->mems_cap, var_binding);
+    LW_GROW(L, L->mems, L->nmems, L->mems_cap, var_binding);
     L->mems[L->nmems].hash = h;
     L->mems[L->nmems].decl = decl;
     L->mems[L->nmems++].place = p;
@@ -451,7 +443,7 @@ int acc_place(lower *L, const acc_path *a)
             f->places[p].path = arena_strdup(f->arena, a->path);
     }
     if (a->located) {
-        ACC_GROW(L, L->keys, L->nkeys, L->keys_cap, acc_key);
+        LW_GROW(L, L->keys, L->nkeys, L->keys_cap, acc_key);
         acc_key *k = &L->keys[L->nkeys++];
         k->root = a->root;
         k->steps = arena_strdup(f->arena, a->steps);

@@ -393,4 +393,15 @@ void lw_finish_gotos(lower *L);
 
 #define LW_MAX_DEPTH 1500
 
+/* Makes room for one more element in arr (n used of cap), an array in the
+ * function's arena. */
+#define LW_GROW(L, arr, n, cap, type)                                                   \
+    do {                                                                                \
+        if ((n) == (cap)) {                                                             \
+            unsigned nc_ = (cap) ? (cap) * 2 : 8;                                       \
+            (arr) = arena_grow((L)->f->arena, (arr), (n), nc_, sizeof(type));           \
+            (cap) = nc_;                                                                \
+        }                                                                               \
+    } while (0)
+
 #endif

@@ -7,14 +7,6 @@
 
 #include "front/lower.h"
 
-#define GROW(L, arr, n, cap, type)                                                      \
-    do {                                                                                \
-        if ((n) == (cap)) {                                                             \
-            unsigned nc_ = (cap) ? (cap) * 2 : 8;                                       \
-            (arr) = arena_grow((L)->f->arena, (arr), (n), nc_, sizeof(type));           \
-            (cap) = nc_;                                                                \
-        }                                                                               \
-    } while (0)
 
 void lw_new_block(lower *L) { L->cur = ir_block_add(L->f); }
 
@@ -28,14 +20,14 @@ void lw_goto(lower *L, int b)
 
 static void scope_push(lower *L)
 {
-    GROW(L, L->scopes, L->nscopes, L->scopes_cap, scope);
+    LW_GROW(L, L->scopes, L->nscopes, L->scopes_cap, scope);
     memset(&L->scopes[L->nscopes++], 0, sizeof(scope));
 }
 
 static void scope_add(lower *L, int place)
 {
     scope *s = &L->scopes[L->nscopes - 1];
-    GROW(L, s->vars, s->nvars, s->cap, int);
+    LW_GROW(L, s->vars, s->nvars, s->cap, int);
     s->vars[s->nvars++] = place;
 }
 
@@ -156,14 +148,14 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
     if (!is_param) {
         const char *fn = lex_cleanup_fn(L, decl);
         if (fn) {
-            GROW(L, L->cleanups, L->ncleanups, L->cleanups_cap, cleanup_var);
+            LW_GROW(L, L->cleanups, L->ncleanups, L->cleanups_cap, cleanup_var);
             cleanup_var *cv = &L->cleanups[L->ncleanups++];
             cv->place = p;
             cv->fn = fn;
             cv->usr = lex_function_usr(L, fn);
         }
     }
-    GROW(L, L->vars, L->nvars, L->vars_cap, var_binding);
+    LW_GROW(L, L->vars, L->nvars, L->vars_cap, var_binding);
     var_binding *b = &L->vars[L->nvars++];
     b->hash = clang_hashCursor(decl);
     b->decl = decl;
@@ -175,7 +167,7 @@ int lw_declare(lower *L, CXCursor decl, int is_param)
 
 void lw_bind_var(lower *L, CXCursor decl, int place)
 {
-    GROW(L, L->vars, L->nvars, L->vars_cap, var_binding);
+    LW_GROW(L, L->vars, L->nvars, L->vars_cap, var_binding);
     var_binding *b = &L->vars[L->nvars++];
     b->hash = clang_hashCursor(decl);
     b->decl = decl;
@@ -236,7 +228,7 @@ static void lower_decl_stmt(lower *L, CXCursor c)
 
 static jump_target *jump_push(lower *L, int brk, int cont)
 {
-    GROW(L, L->jumps, L->njumps, L->jumps_cap, jump_target);
+    LW_GROW(L, L->jumps, L->njumps, L->jumps_cap, jump_target);
     jump_target *j = &L->jumps[L->njumps++];
     j->brk = brk;
     j->cont = cont;
@@ -291,7 +283,7 @@ static label_info *label_get(lower *L, const char *name)
     for (unsigned i = 0; i < L->nlabels; i++)
         if (!strcmp(L->labels[i].name, name))
             return &L->labels[i];
-    GROW(L, L->labels, L->nlabels, L->labels_cap, label_info);
+    LW_GROW(L, L->labels, L->nlabels, L->labels_cap, label_info);
     label_info *l = &L->labels[L->nlabels++];
     memset(l, 0, sizeof(*l));
     l->name = arena_strdup(L->f->arena, name);
@@ -315,7 +307,7 @@ static void lower_goto(lower *L, CXCursor c)
         lw_new_block(L);
         return;
     }
-    GROW(L, L->gotos, L->ngotos, L->gotos_cap, pending_goto);
+    LW_GROW(L, L->gotos, L->ngotos, L->gotos_cap, pending_goto);
     pending_goto *g = &L->gotos[L->ngotos++];
     g->label = cursor_name(L, k[0]);
     g->live = live_vars(L, &g->nlive);
@@ -646,7 +638,7 @@ static void lower_for(lower *L, CXCursor c)
 static void add_case(lower *L, int64_t v, int is_default, int block, const char *text)
 {
     switch_ctx *s = L->sw;
-    GROW(L, s->cases, s->ncases, s->cap, case_entry);
+    LW_GROW(L, s->cases, s->ncases, s->cap, case_entry);
     case_entry *e = &s->cases[s->ncases++];
     e->value = v;
     e->is_default = is_default;
