@@ -165,7 +165,7 @@ static int search(const fn_ctx *F, int from, int to, int avoid1, int avoid2, con
             if (disposes(F, &bl->insns[i], places, n))
                 return 1;
         const ir_term *t = &bl->term;
-        int k = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        int k = ir_nsucc(bl);
         for (int i = 0; i < k; i++)
             if (t->succ[i] >= 0 && !seen[t->succ[i]]) {
                 seen[t->succ[i]] = 1;

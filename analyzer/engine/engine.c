@@ -154,7 +154,7 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
         const ir_block *bl = fn->blocks[b];
         if (bl->term.kind == IR_T_BRANCH && bl->term.cond.place >= 0)
             F->tests[bl->term.cond.place]++;
-        int nsucc = bl->term.kind == IR_T_GOTO ? 1 : bl->term.kind == IR_T_BRANCH ? 2 : 0;
+        int nsucc = ir_nsucc(bl);
         for (int k = 0; k < nsucc; k++)
             if (bl->term.succ[k] >= 0)
                 F->preds[bl->term.succ[k]]++;
@@ -278,7 +278,7 @@ static void live_blocks(const ir_func *fn, const rules_table *rt, char *live)
     while (sp) {
         const ir_block *b = fn->blocks[stack[--sp]];
         const ir_term *t = &b->term;
-        int n = block_ends_process(rt, b) ? 0 : t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        int n = block_ends_process(rt, b) ? 0 : ir_nsucc(b);
         for (int k = 0; k < n; k++)
             if (t->succ[k] >= 0 && !live[t->succ[k]]) {
                 live[t->succ[k]] = 1;

@@ -67,11 +67,6 @@ static void judge_loop(fn_ctx *F, int head, const char *body)
     }
 }
 
-static int nsucc(const ir_block *b)
-{
-    return b->term.kind == IR_T_GOTO ? 1 : b->term.kind == IR_T_BRANCH ? 2 : 0;
-}
-
 int loops_find_cleanups(fn_ctx *F)
 {
     const ir_func *fn = F->fn;
@@ -95,7 +90,7 @@ int loops_find_cleanups(fn_ctx *F)
         goto out;
     for (unsigned b = 0; b < n; b++) {
         F->cleanup_of[b] = -1;
-        for (int k = 0; k < nsucc(fn->blocks[b]); k++)
+        for (int k = 0; k < ir_nsucc(fn->blocks[b]); k++)
             if (fn->blocks[b]->term.succ[k] >= 0)
                 start[fn->blocks[b]->term.succ[k] + 1]++;
     }
@@ -108,7 +103,7 @@ int loops_find_cleanups(fn_ctx *F)
         goto out;
     }
     for (unsigned b = 0; b < n; b++)
-        for (int k = 0; k < nsucc(fn->blocks[b]); k++) {
+        for (int k = 0; k < ir_nsucc(fn->blocks[b]); k++) {
             int s = fn->blocks[b]->term.succ[k];
             if (s >= 0)
                 pred[start[s] + fill[s]++] = (int)b;
@@ -122,7 +117,7 @@ int loops_find_cleanups(fn_ctx *F)
     while (sp) {
         int b = stack[sp - 1];
         const ir_block *bl = fn->blocks[b];
-        if (next[b] >= nsucc(bl)) {
+        if (next[b] >= ir_nsucc(bl)) {
             color[b] = 2;
             sp--;
             continue;

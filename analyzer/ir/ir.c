@@ -129,6 +129,11 @@ int ir_place_collection(const ir_func *f, int array)
     return -1;
 }
 
+int ir_nsucc(const ir_block *b)
+{
+    return b->term.kind == IR_T_GOTO ? 1 : b->term.kind == IR_T_BRANCH ? 2 : 0;
+}
+
 int ir_place_find(const ir_func *f, const char *name)
 {
     for (unsigned i = 0; i < f->nplaces; i++)

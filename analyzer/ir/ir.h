@@ -295,6 +295,10 @@ void ir_term_branch(ir_func *f, int b, ir_cond cond, int t, int e, ir_loc loc,
 void ir_term_return(ir_func *f, int b, ir_loc loc, int implicit);
 void ir_term_exit(ir_func *f, int b, ir_loc loc);
 
+/* How many successors block b's terminator has: 1 for goto, 2 for a
+ * branch, 0 otherwise. */
+int ir_nsucc(const ir_block *b);
+
 /* Name of an opcode / comparison ("call", "<"). */
 const char *ir_op_name(ir_op op);
 const char *ir_cmp_name(ir_cmpop op);

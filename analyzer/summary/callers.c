@@ -77,7 +77,7 @@ static int closes_after(const ir_func *fn, const rules_table *rt, int from, int 
         for (unsigned i = 0; i < bl->ninsns && !found; i++)
             found = bl->insns[i].op == IR_CALL && releases(rt, bl->insns[i].call, v);
         const ir_term *t = &bl->term;
-        int k = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        int k = ir_nsucc(bl);
         for (int j = 0; j < k; j++)
             if (t->succ[j] >= 0 && !seen[t->succ[j]]) {
                 seen[t->succ[j]] = 1;

@@ -217,8 +217,9 @@ static int in_loop(const ir_func *fn, int b)
     if (seen && stack)
         stack[sp++] = b;
     while (sp && !found) {
-        const ir_term *t = &fn->blocks[stack[--sp]]->term;
-        int k = t->kind == IR_T_GOTO ? 1 : t->kind == IR_T_BRANCH ? 2 : 0;
+        const ir_block *bl = fn->blocks[stack[--sp]];
+        const ir_term *t = &bl->term;
+        int k = ir_nsucc(bl);
         for (int i = 0; i < k && !found; i++) {
             int s = t->succ[i];
             found = s == b;
