@@ -309,7 +309,8 @@ static void *drv_engine_main(void *arg)
 }
 
 /* "file:function" for every function that hit the budget, sorted, and an
- * incomplete item for each, in function order. */
+ * incomplete item for each, in function order: once per function, however
+ * many database entries compiled its file. */
 static void drv_budget_names(const drv_shared *sh, report_summary *s)
 {
     cli_strvec names = {0};
@@ -318,7 +319,16 @@ static void drv_budget_names(const drv_shared *sh, report_summary *s)
             continue;
         const ir_func *f = sh->fns[i];
         char *file = cli_path_display(f->loc.file ? f->loc.file : "?");
-        cli_strvec_take(&names, cli_strf("%s:%s", file, f->name));
+        char *name = cli_strf("%s:%s", file, f->name);
+        int seen = 0;
+        for (size_t k = 0; k < names.n && !seen; k++)
+            seen = !strcmp(names.v[k], name);
+        if (seen) {
+            free(name);
+            free(file);
+            continue;
+        }
+        cli_strvec_take(&names, name);
         drv_incomplete(s, RI_BUDGET, file, f->name,
                        "its paths exceed the per-function budget; nothing is "
                        "reported from it");
