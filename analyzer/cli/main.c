@@ -188,6 +188,7 @@ static int cli_finish(const cli_options *o, const cli_baseline *bl,
         return rc;
     cli_apply_baseline(o, bl, res);
     rc = cli_write_report(o, res);
+    fflush(stdout); /* the report ends before the summary, even in one pipe */
     if (!o->quiet)
         report_summary_line(stderr, &res->findings, &res->summary);
     return rc ? rc : cli_status(o, res, unused);

@@ -14,11 +14,13 @@
 #include "engine/walk.h"
 
 #define DEFAULT_BUDGET 400000ul
+#define DEFAULT_MEMORY_BUDGET ((size_t)256 << 20)
 
 void eng_options_default(eng_options *opt)
 {
     memset(opt, 0, sizeof(*opt));
     opt->budget = DEFAULT_BUDGET;
+    opt->memory_budget = DEFAULT_MEMORY_BUDGET;
     for (int i = 0; i < SL_RULE_COUNT; i++)
         opt->enabled[i] = 1;
 }
@@ -288,6 +290,44 @@ static void live_blocks(const ir_func *fn, const rules_table *rt, char *live)
     free(stack);
 }
 
+/* Whether fn leaves alone every memory it is not given: no write to a
+ * global, a static or what a pointer parameter reaches, no such place (nor
+ * its address) given to a callee other than to be borrowed, and every
+ * callee a library function or a project function that is silent too. */
+static int memory_silent(const ir_func *fn, const rules_table *rt)
+{
+    if (fn->stores_unseen || fn->with_errors)
+        return 0;
+    for (unsigned b = 0; b < fn->nblocks; b++)
+        for (unsigned i = 0; i < fn->blocks[b]->ninsns; i++) {
+            const ir_insn *in = &fn->blocks[b]->insns[i];
+            int d = in->op == IR_CALL ? in->call->dst : in->dst;
+            if (in->op == IR_ESCAPE && in->dst >= 0)
+                return 0; /* stored through a parameter */
+            if (d >= 0 && in->op != IR_ESCAPE && in->op != IR_SCOPE_END &&
+                in->op != IR_NONZERO && fn->places[d].is_memory)
+                return 0;
+            if (in->op != IR_CALL)
+                continue;
+            const ir_call *c = in->call;
+            const rt_entry *e = eng_lookup(rt, c);
+            if (!c->callee || (!c->in_system && !(e && e->memory_silent)))
+                return 0;
+            for (unsigned a = 0; a < c->nargs; a++) {
+                const ir_arg *arg = &c->args[a];
+                uint32_t bit = a < RT_MAX_ARGS ? 1u << a : 0;
+                if (arg->place < 0 || !(fn->places[arg->place].is_memory ||
+                                        fn->places[fn->places[arg->place].base].is_memory))
+                    continue;
+                /* memory given to a callee: only to be read */
+                if (arg->addr_of || (fn->places[arg->place].is_pointer && !arg->readonly) ||
+                    !e || !(e->harmless || (e->borrow & bit)))
+                    return 0;
+            }
+        }
+    return 1;
+}
+
 /* Whether fn never returns, and the range of the constants it returns
  * when every return gives one. */
 static void return_facts(const ir_func *fn, const rules_table *rt, eng_summary *out)
@@ -394,6 +434,7 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
     fn_ctx_init(&F, fn, rt);
     F.opt = &opt;
     F.budget = opt.budget;
+    F.memory_budget = DEFAULT_MEMORY_BUDGET;
     memset(out, 0, sizeof(*out));
     out->out_arg = -1;
     out->nparams = fn->nparams < RT_MAX_ARGS ? fn->nparams : RT_MAX_ARGS;
@@ -447,6 +488,7 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
         }
     }
     return_facts(fn, rt, out);
+    out->memory_silent = memory_silent(fn, rt);
     if (out->acquires) /* its result is a handle, not a constant */
         out->has_ret_range = 0;
     fn_ctx_free(&F);
@@ -464,6 +506,7 @@ eng_status eng_analyze(const ir_func *fn, const rules_table *rt, const eng_optio
     fn_ctx_init(&F, fn, rt);
     F.opt = opt;
     F.budget = opt->budget ? opt->budget : DEFAULT_BUDGET;
+    F.memory_budget = opt->memory_budget ? opt->memory_budget : DEFAULT_MEMORY_BUDGET;
     finding_list local = {NULL, 0, 0};
     eng_status st = ENG_OK;
     for (unsigned i = 0; i < F.nsites && st == ENG_OK; i++)

@@ -17,6 +17,9 @@ typedef struct eng_options {
                                     ownership (--assume-borrow) */
     unsigned long budget;        /* max (block, state) visits per function;
                                     0 = the default */
+    size_t memory_budget;        /* max bytes the states of one walk take
+                                    (large states stop a walk before the
+                                    visits do); 0 = the default, 256 MiB */
     unsigned char enabled[SL_RULE_COUNT]; /* nonzero: the rule is reported */
 } eng_options;
 
@@ -63,6 +66,8 @@ typedef struct eng_summary {
     char noun[48];         /* "socket" */
     char origin[200];      /* "net.c:31: socket()" */
     int noreturn;          /* no path returns: every one ends the process */
+    int memory_silent;     /* writes no memory it is not given, and hands no
+                              descriptor kept there to a callee */
     int has_ret_range;     /* every return gives a constant in [ret_min, ret_max] */
     int64_t ret_min, ret_max;
 } eng_summary;

@@ -283,6 +283,7 @@ static void note_return(run *R, const state *st, const ir_term *t)
 
 /* ---- the worklist ---- */
 
+
 static state *cleanup_loop(run *R, state *st, int b);
 
 static void enqueue(run *R, int b, state *st)
@@ -291,7 +292,9 @@ static void enqueue(run *R, int b, state *st)
         return;
     if (R->F->cleanup_of)
         st = cleanup_loop(R, st, b);
-    if (++R->F->visits > R->F->budget) {
+    /* the budget counts visits, and the memory the states take: a function
+     * whose states are large (many flags known at once) stops as early */
+    if (++R->F->visits > R->F->budget || arena_bytes(R->a) > R->F->memory_budget) {
         R->over = 1;
         return;
     }
@@ -401,16 +404,25 @@ static int written_with(const run *R, int v, int p)
     return 0;
 }
 
+/* Whether call c may write memory it is not given a pointer to (globals,
+ * statics, objects others know): a function of the project or one called
+ * through a pointer, unless its summary says it writes no memory; a
+ * library function writes only through the pointers it is given. */
+static int writes_any_memory(const ir_call *c, const rt_entry *e)
+{
+    return (!c->in_system || !c->callee) && !(e && e->memory_silent);
+}
+
 /* What a call may write besides its result and the tracked value: what the
  * places passed by address hold, the fields reached through the pointers it
  * is given, and, for a callee of the project or one called through a
  * pointer, every global, static and field through a parameter.  Returns st
  * itself when nothing known changes, else a copy that forgot it. */
-static state *call_clobbers(run *R, state *st, const ir_call *c)
+static state *call_clobbers(run *R, state *st, const ir_call *c, const rt_entry *e)
 {
     if (!st || !st->nv)
         return st;
-    int any_memory = !c->in_system || !c->callee;
+    int any_memory = writes_any_memory(c, e);
     state *s = NULL;
     for (unsigned i = (s ? s : st)->nv; i > 0; i--) {
         const state *cur = s ? s : st;
@@ -499,7 +511,7 @@ static state *call_objects(run *R, state *st, const ir_call *c, const rt_entry *
     }
     /* a handle kept in memory a callee may write (a global, a field of an
      * object others may know) may be released or replaced there */
-    int any_memory = !c->in_system || !c->callee;
+    int any_memory = writes_any_memory(c, e);
     for (unsigned h = 0; s->status != ST_NONE && h < s->nh; h++) {
         const ir_place *ph = place(R, s->holders[h]);
         if (!ph->is_memory)
@@ -1018,7 +1030,7 @@ static void do_insn(run *R, state *st, const ir_insn *in, int block, step *out)
             return;
         do_call(R, st, in, e, block, out);
         for (int k = 0; k < 3; k++)
-            out->st[k] = call_objects(R, call_clobbers(R, out->st[k], in->call), in->call, e);
+            out->st[k] = call_objects(R, call_clobbers(R, out->st[k], in->call, e), in->call, e);
         return;
     }
     case IR_COPY: {

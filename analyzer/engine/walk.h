@@ -69,6 +69,7 @@ typedef struct fn_ctx {
     int *memo_of;             /* per place: the memo place of the pure call
                                  whose result it holds (ir_call.memo), or -1 */
     unsigned long visits, budget;
+    size_t memory_budget;     /* bytes one walk's states may take */
     sum_run *sum;             /* non-NULL: summary mode, no findings */
 } fn_ctx;
 

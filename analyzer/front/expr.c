@@ -637,6 +637,8 @@ static operand lower_assign(lower *L, CXCursor lhs, CXCursor rhs, ir_loc loc)
     int mp = elsewhere ? lw_memory_place(L, lhs) : -1;
     if (mp < 0 && elsewhere) /* *out = fd: the caller's variable */
         mp = deref_param(L, lhs);
+    if (mp < 0 && elsewhere)
+        L->f->stores_unseen = 1;
     if (mp >= 0 && r.place >= 0 && !r.addr_of) {
         /* the engine follows it in a global or a new object's field, and
          * hands it off anywhere else */
@@ -820,6 +822,8 @@ static operand lower_unop(lower *L, CXCursor c, int want)
         int p = place_of(L, k[0], &elsewhere);
         if (p < 0 && elsewhere)
             p = lw_memory_place(L, k[0]);
+        if (p < 0 && elsewhere)
+            L->f->stores_unseen = 1;
         if (p >= 0)
             step_place(L, p, op[0] == '+' ? 1 : -1, 1, loc);
         return op_place(p);
@@ -927,6 +931,8 @@ operand lw_expr(lower *L, CXCursor c, int want)
             int p = place_of(L, k[0], &elsewhere);
             if (p < 0 && elsewhere)
                 p = lw_memory_place(L, k[0]);
+            if (p < 0 && elsewhere)
+                L->f->stores_unseen = 1;
             operand r = lw_expr(L, k[1], 1);
             enum CXBinaryOperatorKind bk = clang_getCursorBinaryOperatorKind(c);
             int add = bk == CXBinaryOperator_AddAssign, sub = bk == CXBinaryOperator_SubAssign;

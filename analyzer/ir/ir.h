@@ -243,6 +243,9 @@ typedef struct ir_func {
     unsigned is_static : 1;
     unsigned in_header : 1;  /* defined outside the main file */
     unsigned returns_pointer : 1; /* its result is a pointer (NULL = failure) */
+    unsigned stores_unseen : 1; /* a store goes where no place names (`*p = 0`
+                                  through a local pointer, an element of
+                                  memory at a computed index) */
     unsigned with_errors : 1;  /* lowered around compile errors: their broken
                                   parts are unknown values and hand-offs */
     ir_place *places;

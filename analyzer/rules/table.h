@@ -111,6 +111,10 @@ typedef struct rt_entry {
                                    the function stored in its out-parameter
                                    when it reports failure: leaving it open
                                    there is the function's contract */
+    unsigned memory_silent : 1; /* summaries: writes no global, static or
+                                   object it is not given, and closes or
+                                   hands on none of their descriptors,
+                                   neither itself nor through its callees */
     unsigned runs_once : 1;     /* summaries: the function runs at most once
                                    per process (called once from main, or
                                    from such a function, outside loops) */

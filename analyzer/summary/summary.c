@@ -159,6 +159,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
         return 0;
     rt_entry before = *e;
     e->noreturn = s->noreturn ? 1 : 0;
+    e->memory_silent = s->memory_silent ? 1 : 0;
     e->has_ret_range = s->has_ret_range ? 1 : 0;
     e->ret_min = s->ret_min;
     e->ret_max = s->ret_max;
@@ -198,6 +199,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
         }
     }
     return before.noreturn != e->noreturn || before.has_ret_range != e->has_ret_range ||
+           before.memory_silent != e->memory_silent ||
            before.ret_min != e->ret_min || before.ret_max != e->ret_max ||
            before.opaque != e->opaque || before.transfer_deref != e->transfer_deref ||
            before.release != e->release || before.half_release != e->half_release ||

@@ -693,6 +693,38 @@ static void test_budget(void)
     CHECK(found.n == 0);
     /* with the default budget it is found */
     CHECK(analyze() == ENG_OK && found.n == 1);
+
+    /* the states' memory counts too: 12 flags tested after the
+     * acquisition make 4096 different states of a dozen known values each,
+     * far more than 64 KiB; the visit budget alone would let them through */
+    begin("memory budget exhaustion", "f");
+    fd = var("fd");
+    int cur = socket_checked(fn->entry, 2, fd), flags[12];
+    for (int i = 0; i < 12; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "k%d", i);
+        int k = flags[i] = var(name);
+        int t = block(), e = block(), join = block();
+        call(cur, 10 + i, 5, k, "foo", 0);
+        branch(cur, 10 + i, k, IR_NE, 0, t, e);
+        konst(t, 10 + i, k, 1);
+        ir_term_goto(fn, t, join);
+        konst(e, 10 + i, k, 0);
+        ir_term_goto(fn, e, join);
+        cur = join;
+    }
+    for (int i = 0; i < 12; i++) { /* each flag is read again: kept in states */
+        int t = block(), join = block();
+        branch(cur, 30 + i, flags[i], IR_NE, 0, t, join);
+        ir_term_goto(fn, t, join);
+        cur = join;
+    }
+    ret(cur, 50, 5);
+    opt.budget = 10000000;
+    opt.memory_budget = 64 << 10;
+    CHECK(analyze_with(&opt) == ENG_BUDGET && found.n == 0);
+    opt.memory_budget = 0; /* the default */
+    CHECK(analyze_with(&opt) == ENG_OK && found.n == 1);
 }
 
 static void test_main_and_exit(void)

@@ -13,6 +13,7 @@ struct chunk {
 
 struct arena {
     struct chunk *head;
+    size_t bytes; /* reserved by every chunk */
 };
 
 arena *arena_new(void) { return calloc(1, sizeof(arena)); }
@@ -46,12 +47,15 @@ void *arena_alloc(arena *a, size_t n)
         c->used = 0;
         c->next = a->head;
         a->head = c;
+        a->bytes += sizeof(*c) + size;
     }
     void *p = (char *)c->data + c->used;
     c->used += n;
     memset(p, 0, n);
     return p;
 }
+
+size_t arena_bytes(const arena *a) { return a ? a->bytes : 0; }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {

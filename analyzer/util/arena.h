@@ -14,6 +14,8 @@ void arena_free(arena *a);
 /* Returns n zeroed bytes aligned for any type, owned by the arena.
  * Aborts on out-of-memory (IR construction cannot continue meaningfully). */
 void *arena_alloc(arena *a, size_t n);
+/* How many bytes the arena holds from the system (its chunks). */
+size_t arena_bytes(const arena *a);
 /* Copies the NUL-terminated string s (NULL gives NULL) into the arena. */
 char *arena_strdup(arena *a, const char *s);
 /* Copies n bytes of s and appends a NUL. */
