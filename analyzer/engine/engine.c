@@ -111,6 +111,31 @@ static int acquires(const ir_func *fn, const ir_call *c, const rt_entry *e)
     return arg->addr_of;
 }
 
+/* Whether every write of place p is a constant (a status variable: `rc =
+ * -1; ... rc = 0; return rc;`, the temporary of `return x ? 1 : 2;`), with
+ * their range.  0 for parameters, memory and places whose address escaped. */
+static int const_writes(const ir_func *fn, int p, int64_t *lo, int64_t *hi)
+{
+    const ir_place *pl = &fn->places[p];
+    if (pl->is_param || pl->is_memory || fn->places[pl->base].addr_escaped)
+        return 0;
+    unsigned n = 0;
+    for (unsigned b = 0; b < fn->nblocks; b++)
+        for (unsigned i = 0; i < fn->blocks[b]->ninsns; i++) {
+            const ir_insn *in = &fn->blocks[b]->insns[i];
+            int d = in->op == IR_CALL ? in->call->dst : in->dst;
+            if (in->op == IR_SCOPE_END || in->op == IR_ESCAPE || in->op == IR_NONZERO ||
+                d != p)
+                continue;
+            if (in->op != IR_CONST)
+                return 0;
+            *lo = !n || in->value < *lo ? in->value : *lo;
+            *hi = !n || in->value > *hi ? in->value : *hi;
+            n++;
+        }
+    return n > 0;
+}
+
 /* A place is relevant when a condition tests it, or when its value is
  * copied into a relevant place: a fixed point over the copies. */
 static void mark_relevant(fn_ctx *F)
@@ -202,6 +227,13 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     for (unsigned p = 0; p < fn->nplaces; p++)
         if (ambiguous[p])
             F->def_callee[p] = NULL;
+    /* a status variable returned: its value on the path is the result */
+    for (unsigned b = 0; b < fn->nblocks; b++) {
+        int64_t lo, hi;
+        int r = fn->blocks[b]->term.kind == IR_T_RETURN ? fn->blocks[b]->term.ret_place : -1;
+        if (r >= 0 && const_writes(fn, r, &lo, &hi))
+            F->tests[r]++;
+    }
     /* a test of a pure call's result is a test of its memo; a test of
      * x & mask tells something of x */
     for (unsigned p = 0; p < fn->nplaces; p++)
@@ -344,11 +376,12 @@ static void return_facts(const ir_func *fn, const rules_table *rt, eng_summary *
         if (!live[b] || bl->term.kind != IR_T_RETURN || block_ends_process(rt, bl))
             continue;
         returns++;
-        if (!bl->term.ret_has_const)
+        int64_t vlo = bl->term.ret_const, vhi = bl->term.ret_const;
+        if (!bl->term.ret_has_const &&
+            !(bl->term.ret_place >= 0 && const_writes(fn, bl->term.ret_place, &vlo, &vhi)))
             continue;
-        int64_t v = bl->term.ret_const;
-        lo = !nconst || v < lo ? v : lo;
-        hi = !nconst || v > hi ? v : hi;
+        lo = !nconst || vlo < lo ? vlo : lo;
+        hi = !nconst || vhi > hi ? vhi : hi;
         nconst++;
     }
     out->noreturn = returns == 0 && !fn->is_main;

@@ -235,6 +235,18 @@ static void note_escape(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_ESCAP
 /* Summary mode: the value went to code nobody describes. */
 static void note_opaque(run *R) { if (R->F->sum) R->F->sum->outcome |= SUM_OPAQUE; }
 
+/* The value a return gives on this path, when known: a constant, or a
+ * local (`return rc;`) whose value the path knows. */
+static int returned_value(const run *R, const state *st, const ir_term *t, int64_t *v)
+{
+    if (t->ret_has_const) {
+        *v = t->ret_const;
+        return 1;
+    }
+    return t->ret_place >= 0 && R->F->relevant[t->ret_place] &&
+           iv_single(st_val(st, t->ret_place), v);
+}
+
 /* Summary mode: a return on a path in state st. */
 static void note_return(run *R, const state *st, const ir_term *t)
 {
@@ -261,23 +273,25 @@ static void note_return(run *R, const state *st, const ir_term *t)
     if (st->status == ST_FAILED)
         s->outcome |= SUM_FAILED_RETURN;
     int k = st->status == ST_HANDED || out ? 0 : 1;
-    if (st->status == ST_FAILED && !t->ret_has_const)
+    int64_t v;
+    int known = returned_value(R, st, t, &v);
+    if (st->status == ST_FAILED && !known)
         s->fail_unknown++;
-    if (st->status == ST_FAILED && t->ret_has_const) {
-        if (!s->fail_n || t->ret_const < s->fail_min)
-            s->fail_min = t->ret_const;
-        if (!s->fail_n || t->ret_const > s->fail_max)
-            s->fail_max = t->ret_const;
+    if (st->status == ST_FAILED && known) {
+        if (!s->fail_n || v < s->fail_min)
+            s->fail_min = v;
+        if (!s->fail_n || v > s->fail_max)
+            s->fail_max = v;
         s->fail_n++;
     }
-    if (!t->ret_has_const) {
+    if (!known) {
         s->ret_unknown[k]++;
         return;
     }
-    if (!s->ret_n[k] || t->ret_const < s->ret_min[k])
-        s->ret_min[k] = t->ret_const;
-    if (!s->ret_n[k] || t->ret_const > s->ret_max[k])
-        s->ret_max[k] = t->ret_const;
+    if (!s->ret_n[k] || v < s->ret_min[k])
+        s->ret_min[k] = v;
+    if (!s->ret_n[k] || v > s->ret_max[k])
+        s->ret_max[k] = v;
     s->ret_n[k]++;
 }
 
@@ -1243,17 +1257,18 @@ static void do_branch(run *R, state *st, const ir_block *b)
 
 /* A return after the acquisition failed: its value is the function's
  * failure value. */
-static void note_fail_value(run *R, const ir_term *t)
+static void note_fail_value(run *R, const state *st, const ir_term *t)
 {
-    if (!t->ret_has_const) {
+    int64_t v;
+    if (!returned_value(R, st, t, &v)) {
         R->fail_unknown++;
         return;
     }
     for (unsigned i = 0; i < R->nfail_vals; i++)
-        if (R->fail_vals[i] == t->ret_const)
+        if (R->fail_vals[i] == v)
             return;
     if (R->nfail_vals < sizeof R->fail_vals / sizeof R->fail_vals[0])
-        R->fail_vals[R->nfail_vals++] = t->ret_const;
+        R->fail_vals[R->nfail_vals++] = v;
     else
         R->fail_unknown++;
 }
@@ -1262,8 +1277,9 @@ static void note_fail_value(run *R, const ir_term *t)
  * failure values are known. */
 static void note_out_return(run *R, state *st, const ir_term *t, int block)
 {
-    if (!t->ret_has_const) {
-        R->success_returns++; /* not a constant: taken as success */
+    int64_t v;
+    if (!returned_value(R, st, t, &v)) {
+        R->success_returns++; /* not known: taken as success */
         return;
     }
     if (R->nouts == R->outs_cap) {
@@ -1275,7 +1291,7 @@ static void note_out_return(run *R, state *st, const ir_term *t, int block)
     R->outs[R->nouts].st = st;
     R->outs[R->nouts].loc = t->loc;
     R->outs[R->nouts].block = block;
-    R->outs[R->nouts++].value = t->ret_const;
+    R->outs[R->nouts++].value = v;
 }
 
 /* Whether v is a failure value: one the failed acquisition returned, or of
@@ -1343,7 +1359,7 @@ static void do_term(run *R, state *st, const ir_block *b)
         else if (st->status == ST_RELEASED)
             note_released_exit(R, t->loc);
         else if (st->status == ST_FAILED)
-            note_fail_value(R, t);
+            note_fail_value(R, st, t);
         break;
     case IR_T_EXIT:
     case IR_T_NONE:

@@ -753,6 +753,8 @@ void lw_return(lower *L, operand o, ir_loc loc)
     ir_term_return(L->f, b, loc, 0);
     L->f->blocks[b]->term.ret_has_const = o.has_const;
     L->f->blocks[b]->term.ret_const = o.cval;
+    if (!o.has_const && !o.addr_of && o.place >= 0 && !L->f->places[o.place].is_memory)
+        L->f->blocks[b]->term.ret_place = o.place;
     lw_new_block(L);
 }
 

@@ -228,7 +228,9 @@ void ir_term_branch(ir_func *f, int b, ir_cond cond, int t, int e, ir_loc loc,
 
 void ir_term_return(ir_func *f, int b, ir_loc loc, int implicit)
 {
-    term_begin(f, b, IR_T_RETURN, loc)->implicit = implicit ? 1 : 0;
+    ir_term *t = term_begin(f, b, IR_T_RETURN, loc);
+    t->implicit = implicit ? 1 : 0;
+    t->ret_place = -1;
 }
 
 void ir_term_exit(ir_func *f, int b, ir_loc loc) { term_begin(f, b, IR_T_EXIT, loc); }

@@ -224,6 +224,8 @@ typedef struct ir_term {
     unsigned implicit : 1;   /* RETURN by falling off the end */
     unsigned ret_has_const : 1; /* RETURN: the returned value is ret_const */
     int64_t ret_const;
+    int ret_place;        /* RETURN: the local or temporary whose value is
+                             returned (`return rc;`, a `?:`'s result), or -1 */
 } ir_term;
 
 typedef struct ir_block {
