@@ -405,13 +405,19 @@ static int reaches(const run *R, const state *st, int p)
 }
 
 /* Whether writing place p changes place v: v is p, an element or field of
- * root variable p, or "x & mask" of such a place. */
+ * root variable p, or derived from such a place ("x & mask", a pure call's
+ * memo), or derived from an aggregate p is an element or field of. */
 static int written_with(const run *R, int v, int p)
 {
+    const ir_place *pp = place(R, p);
     for (int depth = 0; v >= 0 && depth < 4; depth++) {
         const ir_place *pv = place(R, v);
         if (v == p || (pv->kind == IR_PLACE_SUB && pv->base == p &&
-                       place(R, p)->kind != IR_PLACE_SUB))
+                       pp->kind != IR_PLACE_SUB))
+            return 1;
+        /* an element or field of the aggregate v depends on: strcmp(name,
+         * "-") after name[0] = 0 */
+        if (depth > 0 && pp->kind == IR_PLACE_SUB && pp->base == v)
             return 1;
         v = pv->derived_from;
     }
