@@ -176,6 +176,9 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     for (unsigned p = 0; p < fn->nplaces && F->memo_of; p++)
         F->memo_of[p] = -1;
     F->preds = calloc(fn->nblocks ? fn->nblocks : 1, sizeof(unsigned));
+    F->ptr_shared = calloc(fn->nplaces ? fn->nplaces : 1, 1);
+    if (!F->ptr_shared)
+        abort();
     char *ambiguous = calloc(fn->nplaces ? fn->nplaces : 1, 1);
     for (unsigned b = 0; b < fn->nblocks; b++) {
         const ir_block *bl = fn->blocks[b];
@@ -189,6 +192,8 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
             const ir_insn *in = &bl->insns[i];
             if (in->op == IR_CMPSET)
                 F->tests[in->src]++;
+            if ((in->op == IR_COPY || in->op == IR_STORE || in->op == IR_ESCAPE) && in->src >= 0)
+                F->ptr_shared[in->src] = 1;
             if (in->op == IR_STORE && in->dst >= 0 && fn->places[in->dst].is_deref)
                 F->stores_out = 1;
             /* a store into a global reads what the global held before (an
@@ -264,6 +269,7 @@ static void fn_ctx_free(fn_ctx *F)
     free(F->preds);
     free(F->relevant);
     free(F->collection);
+    free(F->ptr_shared);
     free(F->cleanup_of);
     free(F->cleanup_call);
 }

@@ -424,6 +424,14 @@ static int written_with(const run *R, int v, int p)
     return 0;
 }
 
+/* Whether place p is what a pointer parameter points to ("*out") and the
+ * function never copies or stores that pointer: then only a callee given
+ * it can reach *out. */
+static int private_deref(const run *R, int p)
+{
+    return place(R, p)->is_deref && !R->F->ptr_shared[place(R, p)->base];
+}
+
 /* Whether call c may write memory it is not given a pointer to (globals,
  * statics, objects others know): a function of the project or one called
  * through a pointer, unless its summary says it writes no memory; a
@@ -455,7 +463,7 @@ static state *call_clobbers(run *R, state *st, const ir_call *c, const rt_entry 
             /* what a pointer parameter points to ("*out") is reached only
              * through that pointer: by a callee given it; so is a field of
              * an object this path allocated and nobody else knows */
-            if (pm->is_memory && any_memory && !pm->is_deref &&
+            if (pm->is_memory && any_memory && !private_deref(R, m) &&
                 !(pm->kind == IR_PLACE_SUB && is_fresh(st, pm->base)))
                 clobbered = 1;
             for (unsigned a = 0; a < c->nargs && !clobbered; a++) {
@@ -536,7 +544,7 @@ static state *call_objects(run *R, state *st, const ir_call *c, const rt_entry *
         const ir_place *ph = place(R, s->holders[h]);
         if (!ph->is_memory)
             continue;
-        int reached = any_memory && !ph->is_deref; /* *out: only through out */
+        int reached = any_memory && !private_deref(R, s->holders[h]); /* *out: through out */
         for (unsigned i = 0; i < c->nargs && !reached && !global_rooted(R, s->holders[h]); i++)
             reached = c->args[i].place == ph->base && !c->args[i].addr_of && !c->args[i].readonly;
         if (reached && (global_rooted(R, s->holders[h]) || !is_fresh(s, ph->base))) {

@@ -63,6 +63,9 @@ typedef struct fn_ctx {
                                  the loop headed here releases without
                                  filling any, else -1 */
     const ir_insn **cleanup_call; /* per block: that loop's release call */
+    unsigned char *ptr_shared; /* per place: a pointer the function copies
+                                 or stores somewhere (q = out; g = out;):
+                                 what it points to is reached by others */
     int stores_out;           /* some store writes an out-parameter (*p):
                                  failed acquisitions are followed to their
                                  return, whose value is the failure value */

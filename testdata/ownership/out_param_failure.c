@@ -157,3 +157,26 @@ int listen_rc_fixed(int *out, int backlog)
 done:
     return rc;
 }
+
+/* The pointer itself is kept in a global: any project call may reach *out
+ * through it, and this one closes it. */
+int *current_slot;
+
+static void drop_current(void)
+{
+    close(*current_slot);
+    *current_slot = -1;
+}
+
+int listen_slot(int *out, int backlog)
+{
+    current_slot = out;
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    if (*out < 0)
+        return -1;
+    if (listen(*out, backlog) < 0) {
+        drop_current();
+        return -1;
+    }
+    return 0;
+}
