@@ -285,6 +285,9 @@ static char *step_text(const fn_ctx *F, const tnode *t, const words *w)
         return fmt("'%s' shut down by %s(), which does not close it", who, t->callee);
     case TN_STORE:
         return fmt("stored into '%s'", who);
+    case TN_OVERWRITTEN:
+        return fmt("'%s' is overwritten while another variable still holds the %s", who,
+                   w->noun);
     case TN_AGAIN:
         return fmt("%s() runs again: the %s from the earlier pass stays in '%s'", t->callee,
                    w->noun, who);

@@ -37,6 +37,8 @@ typedef enum {
     TN_BRANCH,    /* a branch was taken */
     TN_RELEASE,   /* released (for double-close / use-after-close) */
     TN_SHUTDOWN,  /* half-released */
+    TN_OVERWRITTEN, /* a place in memory that held it was overwritten
+                     while another still holds it (place) */
     TN_AGAIN,     /* the acquisition ran again: the value of the earlier
                      pass stays in the array's collection (place) */
     TN_STORE,     /* stored into memory that keeps following it (a global,

@@ -56,6 +56,9 @@ typedef struct run {
 
 static const ir_place *place(const run *R, int p) { return &R->F->fn->places[p]; }
 
+static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const char *callee,
+                   int place_);
+
 /* ---- reporting with de-duplication: one per (rule, site, location) ---- */
 
 static sl_rule rule_of(exit_kind k, const state *st)
@@ -586,6 +589,11 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
     }
     int lost = was && st->nh == 0;
     int std_stream = lost && is_std_stream(R, st, last);
+    /* a memory place overwritten while a local still holds the value: the
+     * trace says so (the finding, if any, comes where the local is lost) */
+    if (was && !lost && why == EX_OVERWRITE && st->status == ST_OPEN &&
+        place(R, last)->is_memory)
+        st->trace = node(R, st, TN_OVERWRITTEN, loc, NULL, last);
     for (unsigned i = st->nv; i > 0; i--) {
         int v = st->vals[i - 1].place;
         if (v >= 0 && written_with(R, v, p))
@@ -608,8 +616,6 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
 
 /* ---- arrays filled at a variable index ---- */
 
-static tnode *node(run *R, const state *st, tnode_kind kind, ir_loc loc, const char *callee,
-                   int place_);
 
 /* A copy of st in which the value was released by callee at loc, through
  * place p. */
