@@ -58,4 +58,34 @@ for j in 1 2; do
         [ "$n" -eq 1 ] || fail "thunk -j $j: note for $f printed $n times, expected once"
     done
 done
+
+# Options that only tune diagnostics are not given to libclang (GCC's
+# warning names cost clang a search for the nearest one in every file;
+# -Wfatal-errors and -pedantic-errors would change what parses), but -Wp,
+# passes a definition to the preprocessor and stays: the leak it enables is
+# found, and nothing is noted as dropped.
+cat >"$tmp/feature.c" <<'C'
+#include <sys/socket.h>
+int probe(void)
+{
+#ifdef WITH_PROBE
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0)
+        return -1;
+#endif
+    return 0;
+}
+C
+GCC='"gcc", "-O2", "-Wall", "-Wlogical-op", "-Wduplicated-cond", "-Wjump-misses-init", "-Werror", "-Wfatal-errors", "-pedantic-errors", "-Wno-format-truncation", "-Wp,-DWITH_PROBE"'
+cat >"$tmp/compile_commands.json" <<JSON
+[
+  {"directory": "$tmp", "file": "feature.c", "arguments": [$GCC, "-c", "feature.c"]}
+]
+JSON
+"$S" --format json -p "$tmp" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 1 ] || fail "diagnostic flags: exit status $rc, expected 1"
+grep -Eq '"rule":[[:space:]]*"resource-leak"' "$tmp/out" ||
+    fail "diagnostic flags: the leak -Wp,-DWITH_PROBE enables is not reported"
+grep -q 'dropped compiler flag' "$tmp/err" && fail "diagnostic flags: a flag was noted as dropped"
 exit 0
