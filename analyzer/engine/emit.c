@@ -265,6 +265,11 @@ static char *reason(const fn_ctx *F, const site *s, int holder, const tnode **v,
                              : fmt("when %s() returns %lld", callee, (long long)val);
         if (callee && t->after.n && t->after.hi[t->after.n - 1] < 0)
             return fmt("when %s() fails", callee);
+        /* the edge as the trace words it ("taking the true branch of
+         * '!c'"): the condition as written, not c with its edges reversed */
+        const char *of = msg ? strstr(msg, " branch of '") : NULL;
+        if (of && !strncmp(msg, "taking the ", 11))
+            return fmt("when %s is %.*s", of + 11, (int)(of - msg - 11), msg + 11);
         if (term->text && *term->text)
             return fmt("when '%s' is %s", term->text, t->edge ? "false" : "true");
     }

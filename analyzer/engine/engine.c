@@ -184,6 +184,8 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
         const ir_block *bl = fn->blocks[b];
         if (bl->term.kind == IR_T_BRANCH && bl->term.cond.place >= 0)
             F->tests[bl->term.cond.place]++;
+        if (bl->term.kind == IR_T_BRANCH && bl->term.cond.vs_value && bl->term.cond.other >= 0)
+            F->tests[bl->term.cond.other]++;
         int nsucc = ir_nsucc(bl);
         for (int k = 0; k < nsucc; k++)
             if (bl->term.succ[k] >= 0)
@@ -366,6 +368,108 @@ static int memory_silent(const ir_func *fn, const rules_table *rt)
     return 1;
 }
 
+/* Whether local pointer p only ever holds a new object (every write the
+ * result of an allocating call, or NULL) and goes nowhere but back to the
+ * caller: no copy, no store, no callee that could keep it. */
+static int fresh_local(const ir_func *fn, const rules_table *rt, int p)
+{
+    const ir_place *pl = &fn->places[p];
+    if (pl->is_param || pl->is_memory || !pl->is_pointer || fn->places[pl->base].addr_escaped)
+        return 0;
+    int allocated = 0;
+    for (unsigned b = 0; b < fn->nblocks; b++)
+        for (unsigned i = 0; i < fn->blocks[b]->ninsns; i++) {
+            const ir_insn *in = &fn->blocks[b]->insns[i];
+            if (in->op == IR_CALL) {
+                const rt_entry *e = eng_lookup(rt, in->call);
+                if (in->call->dst == p) {
+                    if (!e || !e->allocates)
+                        return 0;
+                    allocated = 1;
+                }
+                for (unsigned a = 0; a < in->call->nargs; a++) {
+                    uint32_t bit = a < RT_MAX_ARGS ? 1u << a : 0;
+                    if (in->call->args[a].place == p &&
+                        (in->call->args[a].addr_of || !e || !(e->harmless || (e->borrow & bit))))
+                        return 0;
+                }
+                continue;
+            }
+            if (in->op == IR_ESCAPE && in->src == p && !in->value)
+                return 0; /* stored through a parameter or elsewhere */
+            if ((in->op == IR_COPY || in->op == IR_STORE) && in->src == p)
+                return 0;
+            if (in->dst == p && in->op != IR_NONZERO && in->op != IR_ESCAPE &&
+                !(in->op == IR_CONST && in->value == 0))
+                return 0;
+        }
+    return allocated;
+}
+
+/* Whether fn returns a new object on every path that returns one (an
+ * allocation wrapper: conn_new() returning calloc()'s result, or NULL). */
+static int allocates(const ir_func *fn, const rules_table *rt)
+{
+    char *live = fn->returns_pointer ? malloc(fn->nblocks ? fn->nblocks : 1) : NULL;
+    if (!live)
+        return 0;
+    live_blocks(fn, rt, live);
+    int any = 0, other = 0;
+    for (unsigned b = 0; b < fn->nblocks && !other; b++) {
+        const ir_term *t = &fn->blocks[b]->term;
+        if (!live[b] || t->kind != IR_T_RETURN || (t->ret_has_const && t->ret_const == 0))
+            continue;
+        if (t->ret_place >= 0 && fresh_local(fn, rt, t->ret_place))
+            any = 1;
+        else
+            other = 1;
+    }
+    free(live);
+    return any && !other;
+}
+
+/* Whether some path from the entry tests place p (a branch or a comparison
+ * on it) before anything writes it: the function reads what the caller
+ * left there. */
+static int tested_before_written(const ir_func *fn, int p)
+{
+    char *seen = calloc(fn->nblocks ? fn->nblocks : 1, 1);
+    int *stack = malloc(sizeof(int) * (fn->nblocks ? fn->nblocks : 1));
+    int sp = 0, found = 0;
+    if (!seen || !stack)
+        goto out;
+    stack[sp++] = fn->entry;
+    seen[fn->entry] = 1;
+    while (sp && !found) {
+        const ir_block *bl = fn->blocks[stack[--sp]];
+        int written = 0;
+        for (unsigned i = 0; i < bl->ninsns && !written && !found; i++) {
+            const ir_insn *in = &bl->insns[i];
+            int d = in->op == IR_CALL ? in->call->dst : in->dst;
+            found = in->op == IR_CMPSET && in->src == p;
+            written = d == p && in->op != IR_ESCAPE && in->op != IR_SCOPE_END &&
+                      in->op != IR_NONZERO;
+        }
+        if (written || found)
+            continue;
+        if (bl->term.kind == IR_T_BRANCH && bl->term.cond.place == p) {
+            found = 1;
+            break;
+        }
+        for (int k = 0; k < ir_nsucc(bl); k++) {
+            int s = bl->term.succ[k];
+            if (s >= 0 && !seen[s]) {
+                seen[s] = 1;
+                stack[sp++] = s;
+            }
+        }
+    }
+out:
+    free(seen);
+    free(stack);
+    return found;
+}
+
 /* Whether fn never returns, and the range of the constants it returns
  * when every return gives one. */
 static void return_facts(const ir_func *fn, const rules_table *rt, eng_summary *out)
@@ -523,11 +627,17 @@ void eng_summarize(const ir_func *fn, const rules_table *rt, eng_summary *out)
                    !(r.outcome & SUM_RETURNED) && handed_fail(&r, &out->fail)) {
             out->acquires = 1;
             out->out_arg = r.handed_param;
+            /* `if (*fd < 0) *fd = socket(...)`: it looks at the old value */
+            for (unsigned p = 0; p < fn->nplaces; p++)
+                if (fn->places[p].is_deref && fn->places[p].base == r.handed_param &&
+                    tested_before_written(fn, (int)p))
+                    out->reads_old = 1;
             describe_origin(&F, st, out);
         }
     }
     return_facts(fn, rt, out);
     out->memory_silent = memory_silent(fn, rt);
+    out->allocates = !out->acquires && allocates(fn, rt);
     if (out->acquires) /* its result is a handle, not a constant */
         out->has_ret_range = 0;
     fn_ctx_free(&F);

@@ -66,6 +66,8 @@ typedef struct eng_summary {
     char noun[48];         /* "socket" */
     char origin[200];      /* "net.c:31: socket()" */
     int noreturn;          /* no path returns: every one ends the process */
+    int allocates;         /* returns a new object (an allocation wrapper) */
+    int reads_old;         /* out_arg >= 0: tests *out before writing it */
     int memory_silent;     /* writes no memory it is not given, and hands no
                               descriptor kept there to a callee */
     int has_ret_range;     /* every return gives a constant in [ret_min, ret_max] */

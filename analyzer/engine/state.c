@@ -44,6 +44,15 @@ static void meet_range(ival a, int64_t lo, int64_t hi, ival *out)
     }
 }
 
+ival iv_and(ival a, ival b)
+{
+    ival out;
+    memset(&out, 0, sizeof out);
+    for (int k = 0; k < b.n; k++)
+        meet_range(a, b.lo[k], b.hi[k], &out);
+    return out;
+}
+
 ival iv_meet(ival a, ir_cmpop op, int64_t c)
 {
     ival out;

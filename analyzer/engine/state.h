@@ -23,6 +23,8 @@ typedef struct ival {
 
 ival iv_full(void);
 ival iv_range(int64_t lo, int64_t hi);
+/* a ∩ b; may over-approximate when three pieces would be needed. */
+ival iv_and(ival a, ival b);
 /* a ∩ { x | x op c }; may over-approximate when three pieces would be needed. */
 ival iv_meet(ival a, ir_cmpop op, int64_t c);
 /* 1: every x in a satisfies "x op c"; 0: none does; -1: some do. */

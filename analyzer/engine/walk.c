@@ -792,6 +792,12 @@ static void acquire(run *R, state *st, const ir_insn *in, int block, state **ok,
     if (target < 0 && a->out_arg >= 0)
         return; /* an element the front made no place for: not followed */
     if (target >= 0) {
+        /* a callee that looks at what target held (and acquires only when
+         * it is empty) loses nothing: the old value is not followed */
+        if (a->reads_old && st_holds(st, target) && st->status == ST_OPEN) {
+            note_escape(R);
+            return;
+        }
         st = drop_place(R, st, target, EX_OVERWRITE, in->loc, block);
         if (!st)
             return;
@@ -984,8 +990,12 @@ static void do_call(run *R, state *st, const ir_insn *in, const rt_entry *e, int
          slot++) {
         site other = {in, block, e, slot};
         int target = site_target(R->F, &other);
-        if (target >= 0)
+        if (target >= 0 && e->acquire.reads_old && st_holds(st, target)) {
+            note_escape(R); /* it may keep the old value: not followed */
+            st = NULL;
+        } else if (target >= 0) {
             st = drop_place(R, st_clone(R->a, st), target, EX_OVERWRITE, in->loc, block);
+        }
     }
     if (!st)
         return;
@@ -1225,26 +1235,58 @@ static int std_number_test(const ir_term *t)
     return 0;
 }
 
+/* A comparison of two places read as "place op constant" when the path
+ * knows the value of one side; 0 when it knows neither. */
+static int known_side(const state *st, const ir_cond *c, int *p, ir_cmpop *op, int64_t *k)
+{
+    if (!c->vs_value || c->place < 0 || c->other < 0)
+        return 0;
+    if (iv_single(st_val(st, c->other), k)) {
+        *p = c->place;
+        *op = c->op;
+        return 1;
+    }
+    if (iv_single(st_val(st, c->place), k)) {
+        *p = c->other;
+        *op = ir_cmp_mirror(c->op);
+        return 1;
+    }
+    return 0;
+}
+
 static void do_branch(run *R, state *st, const ir_block *b)
 {
     const ir_term *t = &b->term;
     int p = t->cond.place;
-    int same = t->cond.vs_value ? same_value(st, &t->cond) : -1;
+    ir_cmpop cop = t->cond.op;
+    int64_t cval = t->cond.value;
+    int identity = t->cond.vs_value && (cop == IR_EQ || cop == IR_NE);
+    int same = identity ? same_value(st, &t->cond) : -1;
+    int plain = p >= 0 && !t->cond.vs_value;
+    if (same < 0 && known_side(st, &t->cond, &p, &cop, &cval))
+        plain = 1; /* val1_ >= val2_ with val2_ known 0 */
     for (int edge = 0; edge < 2; edge++) {
         state *s = st;
         ival after = iv_full();
-        if (same >= 0 && (same == (t->cond.op == IR_EQ)) == (edge == 1))
+        if (same >= 0 && (same == (cop == IR_EQ)) == (edge == 1))
             continue; /* the identity of the values decides this branch */
-        if (p >= 0 && !t->cond.vs_value) {
-            ir_cmpop op = edge ? ir_cmp_negate(t->cond.op) : t->cond.op;
+        if (plain) {
+            ir_cmpop op = edge ? ir_cmp_negate(cop) : cop;
             ival v = st_val(st, p);
-            after = iv_meet(v, op, t->cond.value);
+            /* every holder has the tracked value: what any of them knows */
+            for (unsigned h = 0; st_holds(st, p) && h < st->nh; h++)
+                v = iv_and(v, st_val(st, st->holders[h]));
+            after = iv_meet(v, op, cval);
             if (after.n == 0)
                 continue; /* infeasible on this path */
             int holder = st_holds(st, p);
             if (holder || learnable(R, st, p)) {
                 s = st_clone(R->a, st);
                 keep_val(R, s, p, after);
+                /* every holder has the tracked value: all of them learn */
+                for (unsigned h = 0; holder && h < s->nh; h++)
+                    if (s->holders[h] != p)
+                        keep_val(R, s, s->holders[h], after);
                 /* x & mask is not 0: then neither is x */
                 int x = place(R, p)->derived_from;
                 if (x >= 0 && iv_decide(after, IR_NE, 0) == 1 && learnable(R, st, x))

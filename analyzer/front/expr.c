@@ -1049,6 +1049,13 @@ static void cond_compare(lower *L, CXCursor c, ir_cmpop cmp, CXCursor lhs, CXCur
         /* `file != stdin`, `fd == other`: identity of values */
         cond.place = a.place >= 0 ? a.place : b.place;
         cond.other = a.place >= 0 ? b.place : -1;
+        if (a.place < 0)
+            cond.op = ir_cmp_mirror(cmp);
+        cond.vs_value = 1;
+    } else if (a.place >= 0 && b.place >= 0 && !a.addr_of && !b.addr_of) {
+        /* `val1_ >= val2_`: decided when the path knows one side's value */
+        cond.place = a.place;
+        cond.other = b.place;
         cond.vs_value = 1;
     }
     branch(L, c, cond, t, f);

@@ -194,8 +194,10 @@ typedef struct ir_insn {
 
 /* The condition of a two-way branch: "place op value" when place >= 0,
  * otherwise opaque (both edges feasible, nothing learned).  With vs_value,
- * op is == or != and the other operand is not a constant but a value held
- * by place `other` (-1: not a local, e.g. `file != stdin`). */
+ * the other operand is not a constant but the value of place `other` (-1:
+ * not a local, e.g. `file != stdin`): == and != compare identities of
+ * values (a descriptor is only equal to its copies), and any comparison is
+ * decided by the value a path knows for one side. */
 typedef struct ir_cond {
     int place;
     ir_cmpop op;

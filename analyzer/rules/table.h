@@ -52,6 +52,10 @@ typedef struct rt_acquire {
     int unless_arg;      /* >= 0: no acquisition when argument unless_arg is
                             a constant <= unless_max (dup2 onto 0,1,2) */
     int64_t unless_max;
+    unsigned reads_old : 1; /* summaries, out_arg >= 0: the function tests
+                            what *arg held before writing it (acquires only
+                            when it is empty): the old value is not lost
+                            blindly, so writing it is no overwrite */
 } rt_acquire;
 
 typedef struct rt_entry {

@@ -160,6 +160,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
     rt_entry before = *e;
     e->noreturn = s->noreturn ? 1 : 0;
     e->memory_silent = s->memory_silent ? 1 : 0;
+    e->allocates = s->allocates ? 1 : 0;
     e->has_ret_range = s->has_ret_range ? 1 : 0;
     e->ret_min = s->ret_min;
     e->ret_max = s->ret_max;
@@ -189,6 +190,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
         e->acquire.family = s->family;
         e->acquire.out_arg = s->out_arg;
         e->acquire.out_count = 0;
+        e->acquire.reads_old = s->reads_old ? 1 : 0;
         if (!e->acquire.noun || strcmp(e->acquire.noun, s->noun)) {
             free(e->acquire.noun);
             e->acquire.noun = strdup(s->noun);
@@ -199,7 +201,7 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
         }
     }
     return before.noreturn != e->noreturn || before.has_ret_range != e->has_ret_range ||
-           before.memory_silent != e->memory_silent ||
+           before.memory_silent != e->memory_silent || before.allocates != e->allocates ||
            before.ret_min != e->ret_min || before.ret_max != e->ret_max ||
            before.opaque != e->opaque || before.transfer_deref != e->transfer_deref ||
            before.release != e->release || before.half_release != e->half_release ||
@@ -207,7 +209,8 @@ static int store(rules_table *rt, const ir_func *f, const eng_summary *s)
            before.borrow != e->borrow || before.transfer != e->transfer ||
            before.checks_first != e->checks_first ||
            before.has_acquire != e->has_acquire || before.fail.kind != e->fail.kind ||
-           before.acquire.out_arg != e->acquire.out_arg;
+           before.acquire.out_arg != e->acquire.out_arg ||
+           before.acquire.reads_old != e->acquire.reads_old;
 }
 
 /* Whether block b of fn lies on a cycle (a loop body). */
