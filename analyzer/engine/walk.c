@@ -300,7 +300,6 @@ static void note_return(run *R, const state *st, const ir_term *t)
 
 /* ---- the worklist ---- */
 
-
 static state *cleanup_loop(run *R, state *st, int b);
 
 static void enqueue(run *R, int b, state *st)
@@ -614,9 +613,6 @@ static state *drop_place_jump(run *R, state *st, int p, exit_kind why, ir_loc lo
     return NULL;
 }
 
-/* ---- arrays filled at a variable index ---- */
-
-
 /* A copy of st in which the value was released by callee at loc, through
  * place p. */
 static state *released(run *R, const state *st, ir_loc loc, const char *callee, int p)
@@ -627,6 +623,8 @@ static state *released(run *R, const state *st, ir_loc loc, const char *callee, 
     s->trace = node(R, st, TN_RELEASE, loc, callee, p);
     return s;
 }
+
+/* ---- arrays filled at a variable index ---- */
 
 /* Writing index variable p: the elements it named ("fds[i]") cannot be
  * named any more; a value they held is now among the array's collection
