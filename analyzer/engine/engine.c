@@ -123,9 +123,7 @@ static int const_writes(const ir_func *fn, int p, int64_t *lo, int64_t *hi)
     for (unsigned b = 0; b < fn->nblocks; b++)
         for (unsigned i = 0; i < fn->blocks[b]->ninsns; i++) {
             const ir_insn *in = &fn->blocks[b]->insns[i];
-            int d = in->op == IR_CALL ? in->call->dst : in->dst;
-            if (in->op == IR_SCOPE_END || in->op == IR_ESCAPE || in->op == IR_NONZERO ||
-                d != p)
+            if (ir_insn_writes(in) != p)
                 continue;
             if (in->op != IR_CONST)
                 return 0;
@@ -341,11 +339,10 @@ static int memory_silent(const ir_func *fn, const rules_table *rt)
     for (unsigned b = 0; b < fn->nblocks; b++)
         for (unsigned i = 0; i < fn->blocks[b]->ninsns; i++) {
             const ir_insn *in = &fn->blocks[b]->insns[i];
-            int d = in->op == IR_CALL ? in->call->dst : in->dst;
+            int d = ir_insn_writes(in);
             if (in->op == IR_ESCAPE && in->dst >= 0)
                 return 0; /* stored through a parameter */
-            if (d >= 0 && in->op != IR_ESCAPE && in->op != IR_SCOPE_END &&
-                in->op != IR_NONZERO && fn->places[d].is_memory)
+            if (d >= 0 && fn->places[d].is_memory)
                 return 0;
             if (in->op != IR_CALL)
                 continue;
@@ -399,8 +396,7 @@ static int fresh_local(const ir_func *fn, const rules_table *rt, int p)
                 return 0; /* stored through a parameter or elsewhere */
             if ((in->op == IR_COPY || in->op == IR_STORE) && in->src == p)
                 return 0;
-            if (in->dst == p && in->op != IR_NONZERO && in->op != IR_ESCAPE &&
-                !(in->op == IR_CONST && in->value == 0))
+            if (ir_insn_writes(in) == p && !(in->op == IR_CONST && in->value == 0))
                 return 0;
         }
     return allocated;
@@ -445,10 +441,8 @@ static int tested_before_written(const ir_func *fn, int p)
         int written = 0;
         for (unsigned i = 0; i < bl->ninsns && !written && !found; i++) {
             const ir_insn *in = &bl->insns[i];
-            int d = in->op == IR_CALL ? in->call->dst : in->dst;
             found = in->op == IR_CMPSET && in->src == p;
-            written = d == p && in->op != IR_ESCAPE && in->op != IR_SCOPE_END &&
-                      in->op != IR_NONZERO;
+            written = ir_insn_writes(in) == p;
         }
         if (written || found)
             continue;

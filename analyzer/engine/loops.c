@@ -27,9 +27,7 @@ static int releases_element(const fn_ctx *F, const ir_insn *in, int a)
  * an acquisition into it, a copy, a store. */
 static int fills(const fn_ctx *F, const ir_insn *in, int a)
 {
-    int d = in->op == IR_CALL ? in->call->dst : in->dst;
-    if (in->op == IR_SCOPE_END || in->op == IR_ESCAPE || in->op == IR_NONZERO)
-        return 0;
+    int d = ir_insn_writes(in);
     if (d >= 0 && F->fn->places[d].base == a && F->fn->places[d].kind == IR_PLACE_SUB &&
         in->op != IR_CONST)
         return 1;

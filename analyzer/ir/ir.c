@@ -134,6 +134,18 @@ int ir_nsucc(const ir_block *b)
     return b->term.kind == IR_T_GOTO ? 1 : b->term.kind == IR_T_BRANCH ? 2 : 0;
 }
 
+int ir_insn_writes(const ir_insn *in)
+{
+    switch (in->op) {
+    case IR_CALL: return in->call->dst;
+    case IR_ESCAPE:
+    case IR_SCOPE_END:
+    case IR_NONZERO:
+    case IR_OP_COUNT: return -1;
+    default: return in->dst;
+    }
+}
+
 int ir_place_find(const ir_func *f, const char *name)
 {
     for (unsigned i = 0; i < f->nplaces; i++)

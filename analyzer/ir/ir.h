@@ -305,6 +305,10 @@ void ir_term_exit(ir_func *f, int b, ir_loc loc);
 /* How many successors block b's terminator has: 1 for goto, 2 for a
  * branch, 0 otherwise. */
 int ir_nsucc(const ir_block *b);
+/* The place instruction in assigns: a call's result, the destination of
+ * copy, const, cmpset, havoc, add and store; -1 for none (escape,
+ * scope-end and nonzero write no place of the function). */
+int ir_insn_writes(const ir_insn *in);
 
 /* Name of an opcode / comparison ("call", "<"). */
 const char *ir_op_name(ir_op op);

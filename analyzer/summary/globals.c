@@ -84,8 +84,8 @@ static unsigned char *fresh_locals(const ir_func *fn, const rules_table *rt)
     for (unsigned b = 0; b < fn->nblocks; b++)
         for (unsigned i = 0; i < fn->blocks[b]->ninsns; i++) {
             const ir_insn *in = &fn->blocks[b]->insns[i];
-            int d = in->op == IR_CALL ? in->call->dst : in->dst;
-            if (d < 0 || in->op == IR_ESCAPE || in->op == IR_SCOPE_END || in->op == IR_NONZERO)
+            int d = ir_insn_writes(in);
+            if (d < 0)
                 continue;
             if (in->op == IR_CALL && acquires_result(rt, in->call))
                 acq[d] = 1;

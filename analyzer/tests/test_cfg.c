@@ -276,19 +276,6 @@ static int lookup(const char *list, const char *name, int64_t *v)
     return 0;
 }
 
-static int cmp_holds(ir_cmpop op, int64_t a, int64_t b)
-{
-    switch (op) {
-    case IR_LT: return a < b;
-    case IR_LE: return a <= b;
-    case IR_GT: return a > b;
-    case IR_GE: return a >= b;
-    case IR_EQ: return a == b;
-    case IR_NE: return a != b;
-    }
-    return 0;
-}
-
 static void set(machine *m, int p, int known, int64_t v)
 {
     if (p < 0)
@@ -322,7 +309,7 @@ static int exec_insns(machine *m, const ir_block *b)
             break;
         case IR_CMPSET:
             set(m, in->dst, m->known[in->src],
-                cmp_holds(in->cmp, m->val[in->src], in->value));
+                ir_cmp_holds(in->cmp, m->val[in->src], in->value));
             break;
         case IR_HAVOC:
             set(m, in->dst, 0, 0);
@@ -390,7 +377,7 @@ static const char *run(const ir_func *f, const char *vars, const char *calls)
                 put(&m, buf);
                 break;
             }
-            b = t->succ[cmp_holds(t->cond.op, m.val[p], t->cond.value) ? 0 : 1];
+            b = t->succ[ir_cmp_holds(t->cond.op, m.val[p], t->cond.value) ? 0 : 1];
             continue;
         }
         put(&m, t->kind == IR_T_RETURN ? "ret" : t->kind == IR_T_EXIT ? "exit" : "unterminated");
