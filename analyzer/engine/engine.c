@@ -252,11 +252,22 @@ static void fn_ctx_init(fn_ctx *F, const ir_func *fn, const rules_table *rt)
     F->collection = malloc(sizeof(int) * (fn->nplaces ? fn->nplaces : 1));
     if (!F->collection)
         abort();
+    /* each array's collection place, then each element's: two passes, not
+     * a search per element */
+    int *of_array = malloc(sizeof(int) * (fn->nplaces ? fn->nplaces : 1));
+    if (!of_array)
+        abort();
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        of_array[p] = -1;
+    for (unsigned p = 0; p < fn->nplaces; p++)
+        if (fn->places[p].is_collection)
+            of_array[fn->places[p].base] = (int)p;
     for (unsigned p = 0; p < fn->nplaces; p++) {
         const ir_place *pl = &fn->places[p];
         F->collection[p] = pl->kind == IR_PLACE_SUB && fn->places[pl->base].is_array
-                               ? ir_place_collection(fn, pl->base) : -1;
+                               ? of_array[pl->base] : -1;
     }
+    free(of_array);
     loops_find_cleanups(F); /* out of memory: no cleanup loops, only findings */
 }
 

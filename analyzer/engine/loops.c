@@ -23,16 +23,21 @@ static int releases_element(const fn_ctx *F, const ir_insn *in, int a)
     return 0;
 }
 
-/* Whether insn in (of block b) stores into an element of local array a:
- * an acquisition into it, a copy, a store. */
+/* Whether insn in assigns an element of local array a (a copy, a store,
+ * a call's result; not a constant such as -1 after a close). */
 static int fills(const fn_ctx *F, const ir_insn *in, int a)
 {
     int d = ir_insn_writes(in);
-    if (d >= 0 && F->fn->places[d].base == a && F->fn->places[d].kind == IR_PLACE_SUB &&
-        in->op != IR_CONST)
-        return 1;
+    return d >= 0 && F->fn->places[d].base == a && F->fn->places[d].kind == IR_PLACE_SUB &&
+           in->op != IR_CONST;
+}
+
+/* Whether an acquisition in the loop's blocks goes into an element of a
+ * (fds[i] = socket(), or pipe() writing the array's elements). */
+static int acquires_into(const fn_ctx *F, const char *body, int a)
+{
     for (unsigned s = 0; s < F->nsites; s++) {
-        int t = F->sites[s].in == in ? site_target(F, &F->sites[s]) : -1;
+        int t = body[F->sites[s].block] ? site_target(F, &F->sites[s]) : -1;
         if (t >= 0 && F->fn->places[t].base == a)
             return 1;
     }
@@ -43,23 +48,25 @@ static int fills(const fn_ctx *F, const ir_insn *in, int a)
 static void judge_loop(fn_ctx *F, int head, const char *body)
 {
     const ir_func *fn = F->fn;
-    for (unsigned a = 0; a < fn->nplaces; a++) {
-        if (!fn->places[a].is_array || ir_place_collection(fn, (int)a) < 0)
+    for (unsigned c = 0; c < fn->nplaces; c++) {
+        /* the arrays filled at a variable index: those with a collection */
+        int a = fn->places[c].base;
+        if (!fn->places[c].is_collection || !fn->places[a].is_array)
             continue;
         const ir_insn *rel = NULL;
-        int filled = 0;
+        int filled = acquires_into(F, body, a);
         for (unsigned b = 0; b < fn->nblocks && !filled; b++) {
             if (!body[b])
                 continue;
             for (unsigned i = 0; i < fn->blocks[b]->ninsns && !filled; i++) {
                 const ir_insn *in = &fn->blocks[b]->insns[i];
-                filled = fills(F, in, (int)a);
-                if (!rel && in->op == IR_CALL && releases_element(F, in, (int)a))
+                filled = fills(F, in, a);
+                if (!rel && in->op == IR_CALL && releases_element(F, in, a))
                     rel = in;
             }
         }
         if (rel && !filled && F->cleanup_of[head] < 0) {
-            F->cleanup_of[head] = (int)a;
+            F->cleanup_of[head] = a;
             F->cleanup_call[head] = rel;
         }
     }
